@@ -1,0 +1,174 @@
+"""The bilan's data: a candidate, their séances, their feuille de route, and
+the log of what changed.
+
+Plain dataclasses with no I/O. Times are naive local datetimes: a séance is
+lived in the consultant's local time, and that is what every document shows.
+"""
+
+from __future__ import annotations
+
+import enum
+import uuid
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+
+class FundingRoute(enum.StrEnum):
+    CPF = "cpf"
+    PLAN_DEVELOPPEMENT = "plan_developpement"
+    CONGE_RECLASSEMENT = "conge_reclassement"
+    PERSONNEL = "personnel"
+    AUTRE = "autre"
+
+    @property
+    def label(self) -> str:
+        return _FUNDING_LABELS[self]
+
+    @property
+    def employer_funded(self) -> bool:
+        """R6313-8: these routes need a signed three-party agreement."""
+        return self in (FundingRoute.PLAN_DEVELOPPEMENT, FundingRoute.CONGE_RECLASSEMENT)
+
+
+_FUNDING_LABELS = {
+    FundingRoute.CPF: "CPF",
+    FundingRoute.PLAN_DEVELOPPEMENT: "Plan de développement des compétences",
+    FundingRoute.CONGE_RECLASSEMENT: "Congé de reclassement",
+    FundingRoute.PERSONNEL: "Financement personnel",
+    FundingRoute.AUTRE: "Autre",
+}
+
+
+class CandidateStatus(enum.StrEnum):
+    ACTIVE = "en_cours"
+    COMPLETED = "termine"
+    ABANDONED = "abandonne"
+
+    @property
+    def label(self) -> str:
+        return {"en_cours": "En cours", "termine": "Terminé", "abandonne": "Abandonné"}[self.value]
+
+
+class SeanceStatus(enum.StrEnum):
+    PLANNED = "planned"
+    OPEN = "open"
+    CLOSED = "closed"
+
+    @property
+    def label(self) -> str:
+        return {"planned": "Prévue", "open": "En cours", "closed": "Close"}[self.value]
+
+
+class RoadmapStatus(enum.StrEnum):
+    TODO = "a_faire"
+    IN_PROGRESS = "en_cours"
+    ACHIEVED = "atteint"
+    DROPPED = "abandonne"
+
+    @property
+    def label(self) -> str:
+        return {
+            "a_faire": "À faire",
+            "en_cours": "En cours",
+            "atteint": "Atteint",
+            "abandonne": "Abandonné",
+        }[self.value]
+
+    @property
+    def is_finished(self) -> bool:
+        return self in (RoadmapStatus.ACHIEVED, RoadmapStatus.DROPPED)
+
+
+def new_id() -> str:
+    return uuid.uuid4().hex[:12]
+
+
+@dataclass
+class Candidate:
+    id: str
+    name: str
+    consultant: str
+    funding: FundingRoute
+    consent_date: date | None = None
+    agreement_date: date | None = None
+    start_date: date | None = None
+    contact: str | None = None
+    hours_budget: float = 24.0
+    status: CandidateStatus = CandidateStatus.ACTIVE
+
+
+@dataclass
+class Pause:
+    start: datetime
+    end: datetime | None = None
+
+    def length(self, now: datetime) -> timedelta:
+        return (self.end or now) - self.start
+
+
+@dataclass
+class Seance:
+    number: int
+    phase: str
+    status: SeanceStatus = SeanceStatus.PLANNED
+    planned_date: date | None = None
+    start: datetime | None = None
+    end: datetime | None = None
+    pauses: list[Pause] = field(default_factory=list)
+    notes: str = ""
+    tools: list[str] = field(default_factory=list)
+    next_steps: str = ""
+    next_seance_date: date | None = None
+
+    @property
+    def is_paused(self) -> bool:
+        return bool(self.pauses) and self.pauses[-1].end is None
+
+    @property
+    def day(self) -> date | None:
+        """The date a séance is filed under: when it happened, else when it is planned."""
+        return self.start.date() if self.start else self.planned_date
+
+    def duration(self, now: datetime) -> timedelta:
+        """Time worked: from start to end (or now, while open), pauses left out."""
+        if self.start is None:
+            return timedelta(0)
+        stop = self.end or now
+        paused = sum((p.length(stop) for p in self.pauses), timedelta(0))
+        return max(stop - self.start - paused, timedelta(0))
+
+
+@dataclass
+class RoadmapItem:
+    id: str
+    objective: str
+    means: str = ""
+    deadline: date | None = None
+    status: RoadmapStatus = RoadmapStatus.TODO
+    created_in: int | None = None
+
+    def is_overdue(self, today: date) -> bool:
+        return self.deadline is not None and self.deadline < today and not self.status.is_finished
+
+
+class ChangeKind(enum.StrEnum):
+    ROADMAP_ADDED = "roadmap_added"
+    ROADMAP_MODIFIED = "roadmap_modified"
+    ROADMAP_STATUS = "roadmap_status"
+    ROADMAP_DELETED = "roadmap_deleted"
+    ROADMAP_MOVED = "roadmap_moved"
+    SEANCE_REOPENED = "seance_reopened"
+    CHECKLIST_TICKED = "checklist_ticked"
+    CHECKLIST_UNTICKED = "checklist_unticked"
+
+
+@dataclass
+class ChangeEvent:
+    """One line of the audit trail Qualiopi asks for: what changed, when, in which séance."""
+
+    at: datetime
+    kind: ChangeKind
+    seance: int | None
+    target: str
+    before: dict[str, str] = field(default_factory=dict)
+    after: dict[str, str] = field(default_factory=dict)

@@ -1,0 +1,86 @@
+"""The bilan's timeline, read from data (``phases.json``), never hard-coded:
+a centre may run only the three legal phases plus follow-up."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+
+class PhaseFileError(ValueError):
+    """phases.json is unreadable or malformed; the message names the file."""
+
+
+@dataclass(frozen=True)
+class ChecklistItem:
+    key: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Phase:
+    key: str
+    label: str
+    description: str
+    legal: bool
+    checklist: tuple[ChecklistItem, ...]
+
+
+@dataclass(frozen=True)
+class PhaseSet:
+    phases: tuple[Phase, ...]
+
+    def __iter__(self):
+        return iter(self.phases)
+
+    def __len__(self) -> int:
+        return len(self.phases)
+
+    def get(self, key: str) -> Phase | None:
+        return next((p for p in self.phases if p.key == key), None)
+
+    def label(self, key: str) -> str:
+        """A phase a centre has since removed still shows, by its key."""
+        phase = self.get(key)
+        return phase.label if phase else key
+
+    def index(self, key: str) -> int:
+        """Position in the timeline; unknown keys sort last."""
+        for i, phase in enumerate(self.phases):
+            if phase.key == key:
+                return i
+        return len(self.phases)
+
+    @property
+    def first(self) -> Phase:
+        return self.phases[0]
+
+
+def load_phases(path: Path) -> PhaseSet:
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise PhaseFileError(f"{path} : lecture impossible ({exc})") from exc
+    try:
+        phases = tuple(
+            Phase(
+                key=str(p["key"]),
+                label=str(p["label"]),
+                description=str(p.get("description", "")),
+                legal=bool(p.get("legal", False)),
+                checklist=tuple(
+                    ChecklistItem(key=str(c["key"]), label=str(c["label"]))
+                    for c in p.get("checklist", [])
+                ),
+            )
+            for p in raw["phases"]
+        )
+    except (KeyError, TypeError) as exc:
+        raise PhaseFileError(f"{path} : format inattendu ({exc!r} manquant ou invalide)") from exc
+    if not phases:
+        raise PhaseFileError(f"{path} : aucune phase définie")
+    keys = [p.key for p in phases]
+    if len(set(keys)) != len(keys):
+        raise PhaseFileError(f"{path} : clé de phase en double")
+    return PhaseSet(phases)

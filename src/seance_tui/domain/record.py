@@ -1,0 +1,289 @@
+"""One candidate's whole file (the *dossier*) and the rules that change it.
+
+Every change that Qualiopi wants traceable (the roadmap, the checklist, the
+reopening of a closed séance) goes through a method here that also appends to
+the change log, so the log cannot be forgotten by a caller.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+from .dates import format_date
+from .hours import BudgetLevel, budget_level, levels_crossed
+from .model import (
+    Candidate,
+    ChangeEvent,
+    ChangeKind,
+    Pause,
+    RoadmapItem,
+    RoadmapStatus,
+    Seance,
+    SeanceStatus,
+    new_id,
+)
+from .phases import PhaseSet
+
+
+class RuleError(ValueError):
+    """An action the bilan's rules forbid; the message is French, for the user."""
+
+
+class _Unchanged:
+    """Marks an argument left out, where ``None`` is a meaningful value (no deadline)."""
+
+
+class PhaseState:
+    DONE = "done"
+    CURRENT = "current"
+    UPCOMING = "upcoming"
+
+
+@dataclass
+class CandidateRecord:
+    candidate: Candidate
+    seances: list[Seance] = field(default_factory=list)
+    roadmap: list[RoadmapItem] = field(default_factory=list)
+    events: list[ChangeEvent] = field(default_factory=list)
+    # phase key -> checklist item key -> when it was ticked
+    checklist: dict[str, dict[str, datetime]] = field(default_factory=dict)
+
+    # --- séances -----------------------------------------------------------
+
+    def seance(self, number: int) -> Seance:
+        for s in self.seances:
+            if s.number == number:
+                return s
+        raise RuleError(f"Séance n° {number} introuvable.")
+
+    @property
+    def open_seance(self) -> Seance | None:
+        return next((s for s in self.seances if s.status is SeanceStatus.OPEN), None)
+
+    @property
+    def last_seance(self) -> Seance | None:
+        held = [s for s in self.seances if s.start is not None]
+        return max(held, key=lambda s: s.start) if held else None
+
+    def next_number(self) -> int:
+        return max((s.number for s in self.seances), default=0) + 1
+
+    def start_seance(self, phase: str, now: datetime, notes: str = "") -> Seance:
+        if self.open_seance is not None:
+            raise RuleError(
+                f"La séance n° {self.open_seance.number} est encore ouverte : fermez-la d'abord."
+            )
+        planned = next((s for s in self.seances if s.status is SeanceStatus.PLANNED), None)
+        if planned is not None:
+            # The séance that was planned is the one being held: keep its number.
+            planned.phase, planned.status, planned.start = phase, SeanceStatus.OPEN, now
+            planned.notes = planned.notes or notes
+            return planned
+        seance = Seance(
+            number=self.next_number(),
+            phase=phase,
+            status=SeanceStatus.OPEN,
+            start=now,
+            notes=notes,
+        )
+        self.seances.append(seance)
+        return seance
+
+    def pause_seance(self, number: int, now: datetime) -> None:
+        seance = self._open(number)
+        if seance.is_paused:
+            raise RuleError("La séance est déjà en pause.")
+        seance.pauses.append(Pause(start=now))
+
+    def resume_seance(self, number: int, now: datetime) -> None:
+        seance = self._open(number)
+        if not seance.is_paused:
+            raise RuleError("La séance n'est pas en pause.")
+        seance.pauses[-1].end = now
+
+    def resume_after_absence(self, number: int, last_activity: datetime, now: datetime) -> None:
+        """Take back a séance left open by a quit (paused) or a crash (not paused):
+        the time away never counts."""
+        seance = self._open(number)
+        if seance.is_paused:
+            seance.pauses[-1].end = now
+        else:
+            seance.pauses.append(Pause(start=last_activity, end=now))
+
+    def close_seance(self, number: int, now: datetime) -> Seance:
+        seance = self._open(number)
+        if seance.is_paused:
+            seance.pauses[-1].end = now
+        seance.end = now
+        seance.status = SeanceStatus.CLOSED
+        return seance
+
+    def reopen_seance(self, number: int, now: datetime) -> Seance:
+        """Reopening is for corrections: logged, and the duration stays what it was."""
+        seance = self.seance(number)
+        if seance.status is not SeanceStatus.CLOSED:
+            raise RuleError(f"La séance n° {number} n'est pas close.")
+        if self.open_seance is not None:
+            raise RuleError(
+                f"La séance n° {self.open_seance.number} est ouverte : fermez-la d'abord."
+            )
+        seance.status = SeanceStatus.OPEN
+        # The correction time must not count as séance time: pause from the old end to now.
+        if seance.end is not None:
+            seance.pauses.append(Pause(start=seance.end, end=None))
+            seance.end = None
+        self._log(now, ChangeKind.SEANCE_REOPENED, number, f"seance:{number}")
+        return seance
+
+    def _open(self, number: int) -> Seance:
+        seance = self.seance(number)
+        if seance.status is not SeanceStatus.OPEN:
+            raise RuleError(f"La séance n° {number} n'est pas ouverte.")
+        return seance
+
+    # --- hours -------------------------------------------------------------
+
+    def hours_used(self, now: datetime) -> timedelta:
+        return sum((s.duration(now) for s in self.seances), timedelta(0))
+
+    def budget_level(self, now: datetime) -> BudgetLevel:
+        return budget_level(self.hours_used(now), self.candidate.hours_budget)
+
+    def budget_crossings(self, before: datetime, after: datetime) -> list[BudgetLevel]:
+        """Which of the 20 h / 24 h marks the open séance passes between two instants."""
+        return levels_crossed(
+            self.hours_used(before), self.hours_used(after), self.candidate.hours_budget
+        )
+
+    # --- phases ------------------------------------------------------------
+
+    def current_phase(self, phases: PhaseSet) -> str:
+        """The phase of the latest séance held; the first phase before any."""
+        last = self.last_seance
+        return last.phase if last else phases.first.key
+
+    def phase_states(self, phases: PhaseSet) -> dict[str, str]:
+        current = phases.index(self.current_phase(phases))
+        return {
+            p.key: PhaseState.DONE if i < current else PhaseState.CURRENT if i == current else PhaseState.UPCOMING
+            for i, p in enumerate(phases)
+        }
+
+    def set_checklist_item(self, phase: str, item: str, done: bool, now: datetime, seance: int | None) -> None:
+        ticked = self.checklist.get(phase, {})
+        if done == (item in ticked):
+            return
+        if done:
+            self.checklist.setdefault(phase, {})[item] = now
+        else:
+            del ticked[item]
+            if not ticked:
+                del self.checklist[phase]
+        kind = ChangeKind.CHECKLIST_TICKED if done else ChangeKind.CHECKLIST_UNTICKED
+        self._log(now, kind, seance, f"checklist:{phase}:{item}")
+
+    # --- feuille de route ----------------------------------------------------
+
+    def roadmap_item(self, item_id: str) -> RoadmapItem:
+        for item in self.roadmap:
+            if item.id == item_id:
+                return item
+        raise RuleError("Objectif introuvable dans la feuille de route.")
+
+    def add_roadmap_item(
+        self,
+        objective: str,
+        now: datetime,
+        seance: int | None,
+        means: str = "",
+        deadline: date | None = None,
+        status: RoadmapStatus = RoadmapStatus.TODO,
+    ) -> RoadmapItem:
+        if not objective.strip():
+            raise RuleError("L'objectif ne peut pas être vide.")
+        item = RoadmapItem(
+            id=new_id(),
+            objective=objective.strip(),
+            means=means.strip(),
+            deadline=deadline,
+            status=status,
+            created_in=seance,
+        )
+        self.roadmap.append(item)
+        self._log(now, ChangeKind.ROADMAP_ADDED, seance, item.id, after=_item_fields(item))
+        return item
+
+    def edit_roadmap_item(
+        self,
+        item_id: str,
+        now: datetime,
+        seance: int | None,
+        *,
+        objective: str | None = None,
+        means: str | None = None,
+        deadline: date | None | type[_Unchanged] = _Unchanged,
+    ) -> None:
+        """Change objective, means or deadline (status has its own method: its change is the one audits read)."""
+        item = self.roadmap_item(item_id)
+        before = _item_fields(item)
+        if objective is not None:
+            if not objective.strip():
+                raise RuleError("L'objectif ne peut pas être vide.")
+            item.objective = objective.strip()
+        if means is not None:
+            item.means = means.strip()
+        if deadline is not _Unchanged:
+            item.deadline = deadline
+        self._log_diff(now, ChangeKind.ROADMAP_MODIFIED, seance, item, before)
+
+    def set_roadmap_status(self, item_id: str, status: RoadmapStatus, now: datetime, seance: int | None) -> None:
+        item = self.roadmap_item(item_id)
+        before = _item_fields(item)
+        item.status = status
+        self._log_diff(now, ChangeKind.ROADMAP_STATUS, seance, item, before)
+
+    def delete_roadmap_item(self, item_id: str, now: datetime, seance: int | None) -> None:
+        item = self.roadmap_item(item_id)
+        self.roadmap.remove(item)
+        self._log(now, ChangeKind.ROADMAP_DELETED, seance, item.id, before=_item_fields(item))
+
+    def move_roadmap_item(self, item_id: str, offset: int, now: datetime, seance: int | None) -> None:
+        item = self.roadmap_item(item_id)
+        old = self.roadmap.index(item)
+        new = max(0, min(len(self.roadmap) - 1, old + offset))
+        if new == old:
+            return
+        self.roadmap.insert(new, self.roadmap.pop(old))
+        self._log(
+            now, ChangeKind.ROADMAP_MOVED, seance, item.id,
+            before={"position": str(old + 1)}, after={"position": str(new + 1)},
+        )
+
+    def changes_in_seance(self, number: int) -> list[ChangeEvent]:
+        return [e for e in self.events if e.seance == number]
+
+    # --- log -----------------------------------------------------------------
+
+    def _log_diff(self, now, kind, seance, item, before) -> None:
+        after = _item_fields(item)
+        changed = [k for k in after if after[k] != before.get(k)]
+        if changed:
+            self._log(
+                now, kind, seance, item.id,
+                before={k: before[k] for k in changed}, after={k: after[k] for k in changed},
+            )
+
+    def _log(self, now, kind, seance, target, before=None, after=None) -> None:
+        self.events.append(
+            ChangeEvent(at=now, kind=kind, seance=seance, target=target, before=before or {}, after=after or {})
+        )
+
+
+def _item_fields(item: RoadmapItem) -> dict[str, str]:
+    return {
+        "objective": item.objective,
+        "means": item.means,
+        "deadline": format_date(item.deadline) if item.deadline else "",
+        "status": item.status.value,
+    }

@@ -1,0 +1,65 @@
+"""The one place that resolves paths.
+
+Data dir: ``--data-dir`` beats ``SEANCE_DATA_DIR``, which beats the platform's
+user data dir. Bundled resources (``styles/``, ``data/``) sit at the top of a
+checkout, and inside the package (``_resources/``) once installed from a wheel.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+DATA_DIR_ENV = "SEANCE_DATA_DIR"
+
+_PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def resources_dir() -> Path:
+    installed = _PACKAGE_DIR / "_resources"
+    if installed.is_dir():
+        return installed
+    # A checkout (or an editable install): src/seance_tui/ -> top level.
+    return _PACKAGE_DIR.parent.parent
+
+
+def bundled_data_dir() -> Path:
+    return resources_dir() / "data"
+
+
+def styles_dir() -> Path:
+    return resources_dir() / "styles"
+
+
+def phases_file(data_dir: Path | None = None) -> Path:
+    """A centre may replace the timeline by putting its own phases.json in its data dir."""
+    if data_dir is not None and (data_dir / "phases.json").is_file():
+        return data_dir / "phases.json"
+    return bundled_data_dir() / "phases.json"
+
+
+def template_file(phase_key: str, data_dir: Path | None = None) -> Path:
+    """A centre's own template, in its data dir, wins over the bundled one."""
+    name = f"{phase_key}.md"
+    if data_dir is not None and (data_dir / "templates" / name).is_file():
+        return data_dir / "templates" / name
+    return bundled_data_dir() / "templates" / name
+
+
+def demo_data_dir() -> Path:
+    return bundled_data_dir() / "demo"
+
+
+def default_user_data_dir() -> Path:
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("seance", appauthor=False))
+
+
+def resolve_data_dir(cli_value: str | os.PathLike[str] | None) -> Path:
+    if cli_value:
+        return Path(cli_value).expanduser()
+    from_env = os.environ.get(DATA_DIR_ENV)
+    if from_env:
+        return Path(from_env).expanduser()
+    return default_user_data_dir()
