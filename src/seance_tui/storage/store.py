@@ -1,0 +1,344 @@
+"""The candidate store: reading a data dir, and writing it one candidate at a time.
+
+``ReadOnlyStore`` (review mode, the read-only commands) cannot write by
+construction: it has no method that writes, opens files for reading only,
+creates no folder and no lock, and uses plain JSON reads (an atomic replace
+guarantees a whole file) with no long-lived TinyDB instance, whose query cache
+would go stale while a writer works.
+
+``WritableStore`` (the workspace) makes every change under the candidate's
+lock, on the file as re-read inside that lock, written atomically through
+TinyDB. A file that does not parse, or has a version we do not know, is
+refused, never overwritten.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from tinydb import TinyDB
+
+from ..domain.phases import PhaseSet
+from ..domain.record import CandidateRecord
+from .atomic import AtomicJSONStorage, make_private_dir, remove_orphan_temp_files, write_json_atomically
+from .codec import SchemaError, check_schema, record_from_tables, record_to_tables
+from .errors import (
+    CandidateExists,
+    CandidateFileError,
+    CandidateNotFound,
+    DataDirMissing,
+    FileContentError,
+    Problem,
+    StorageError,
+)
+from .index import (
+    CandidateSummary,
+    entry_for,
+    index_document,
+    read_index,
+    stamp_of,
+    summarize,
+    summary_from_entry,
+)
+from .jsonfile import decode_json
+from .layout import CANDIDATE_SUFFIX, Layout, check_candidate_id, is_valid_candidate_id
+from .locks import CandidateLock
+
+
+def _decode_tables(path: Path, raw: bytes) -> dict[str, Any]:
+    """The file's TinyDB tables, checked to be JSON of a version we know; else CandidateFileError."""
+    try:
+        tables = decode_json(path, raw)
+        check_schema(tables)
+    except FileContentError as exc:
+        raise CandidateFileError(path, exc.reason) from exc
+    except SchemaError as exc:
+        raise CandidateFileError(path, str(exc)) from exc
+    return tables
+
+
+def _decode_record(path: Path, candidate_id: str, raw: bytes) -> CandidateRecord:
+    tables = _decode_tables(path, raw)
+    try:
+        record = record_from_tables(tables)
+    except SchemaError as exc:
+        raise CandidateFileError(path, str(exc)) from exc
+    if record.candidate.id != candidate_id:
+        # Renaming or copying a file by hand would otherwise make two dossiers claim one identity.
+        raise CandidateFileError(
+            path, f"l'identifiant inscrit dans le fichier ({record.candidate.id}) n'est pas celui du nom du fichier"
+        )
+    return record
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise CandidateNotFound(path) from None
+    except OSError as exc:
+        raise CandidateFileError(path, f"lecture impossible ({exc.strerror})") from exc
+
+
+class ReadOnlyStore:
+    """A data dir, read: raises DataDirMissing when there is none."""
+
+    def __init__(self, data_dir: str | os.PathLike[str]) -> None:
+        data_dir = Path(data_dir)
+        if not data_dir.is_dir():
+            raise DataDirMissing(data_dir)
+        self.layout = Layout(data_dir)
+
+    @property
+    def data_dir(self) -> Path:
+        return self.layout.data_dir
+
+    def path_of(self, candidate_id: str) -> Path:
+        return self.layout.candidate_file(candidate_id)
+
+    def candidate_ids(self) -> list[str]:
+        return self._scan()[0]
+
+    def load(self, candidate_id: str) -> CandidateRecord:
+        """Raises CandidateNotFound, or CandidateFileError naming the file and the reason."""
+        path = self.layout.candidate_file(candidate_id)
+        return _decode_record(path, candidate_id, _read_bytes(path))
+
+    def load_all(self) -> tuple[list[CandidateRecord], list[Problem]]:
+        """Every candidate that loads; each file that does not is a problem, and stops nothing."""
+        ids, problems = self._scan()
+        records = []
+        for candidate_id in ids:
+            try:
+                records.append(self.load(candidate_id))
+            except CandidateNotFound:
+                continue  # removed since the folder was listed
+            except CandidateFileError as exc:
+                problems.append(Problem.from_error(exc))
+        return records, _sorted(problems)
+
+    def check(self) -> list[Problem]:
+        return self.load_all()[1]
+
+    def summaries(self, phases: PhaseSet, now: datetime) -> tuple[list[CandidateSummary], list[Problem]]:
+        """One summary per candidate that loads, by name; reads only the files the index cannot vouch for."""
+        summaries, problems, _, _ = self._summaries_and_index(phases, now)
+        return summaries, problems
+
+    def _summaries_and_index(
+        self, phases: PhaseSet, now: datetime
+    ) -> tuple[list[CandidateSummary], list[Problem], dict[str, Any] | None, dict[str, Any]]:
+        """Also returns the index as read (None if unusable) and as it should now be."""
+        index = read_index(self.layout.index_file, phases)
+        cached_entries = index or {}
+        ids, problems = self._scan()
+        summaries = []
+        entries = {}
+        for candidate_id in ids:
+            path = self.layout.candidate_file(candidate_id)
+            raw = None
+            try:
+                # The stamp and the bytes come from one open file: a replace
+                # meanwhile cannot pair new content with an old stamp.
+                with open(path, "rb") as file:
+                    stamp = stamp_of(os.fstat(file.fileno()))
+                    summary = summary_from_entry(candidate_id, cached_entries.get(candidate_id), stamp)
+                    if summary is None:
+                        raw = file.read()
+            except FileNotFoundError:
+                continue
+            except OSError as exc:
+                problems.append(Problem(path, f"lecture impossible ({exc.strerror})"))
+                continue
+            if raw is None:
+                entries[candidate_id] = cached_entries[candidate_id]
+            else:
+                try:
+                    record = _decode_record(path, candidate_id, raw)
+                except CandidateFileError as exc:
+                    problems.append(Problem.from_error(exc))
+                    continue
+                summary = summarize(record, phases, now)
+                entries[candidate_id] = entry_for(record, summary, stamp)
+            summaries.append(summary)
+        summaries.sort(key=lambda s: (s.name.casefold(), s.id))
+        return summaries, _sorted(problems), index, entries
+
+    def _scan(self) -> tuple[list[str], list[Problem]]:
+        """Candidate ids from file names; a name that is not an id is a problem, not a candidate."""
+        folder = self.layout.candidates_dir
+        try:
+            entries = list(os.scandir(folder))
+        except FileNotFoundError:
+            return [], []
+        except OSError as exc:
+            raise StorageError(f"{folder} : lecture impossible ({exc.strerror})") from exc
+        ids = []
+        problems = []
+        for entry in entries:
+            if entry.name.startswith(".") or not entry.name.endswith(CANDIDATE_SUFFIX):
+                continue  # temporary files of a write in progress, editor backups
+            candidate_id = entry.name[: -len(CANDIDATE_SUFFIX)]
+            if is_valid_candidate_id(candidate_id):
+                ids.append(candidate_id)
+            else:
+                problems.append(
+                    Problem(
+                        Path(entry.path), "nom de fichier qui n'est pas un identifiant de dossier : fichier ignoré"
+                    )
+                )
+        return sorted(ids), problems
+
+
+def _sorted(problems: list[Problem]) -> list[Problem]:
+    return sorted(problems, key=lambda p: str(p.path))
+
+
+# Creating a file takes milliseconds; a lock held longer is a writer at work on that id.
+_CREATE_TIMEOUT_SECONDS = 2.0
+
+
+class WritableStore(ReadOnlyStore):
+    """A data dir, made (0700) if missing, cleaned of dead writers' temporary files at start-up."""
+
+    def __init__(self, data_dir: str | os.PathLike[str]) -> None:
+        layout = Layout(Path(data_dir))
+        folders = (layout.data_dir, layout.candidates_dir, layout.locks_dir)
+        try:
+            for folder in folders:
+                make_private_dir(folder)
+        except OSError as exc:
+            raise StorageError(
+                f"Impossible de créer le dossier de données {layout.data_dir} : {exc.strerror}"
+            ) from exc
+        super().__init__(layout.data_dir)
+        for folder in folders:
+            remove_orphan_temp_files(folder)
+
+    def create(self, record: CandidateRecord) -> None:
+        """Write a new candidate's file; raises CandidateExists rather than overwrite one."""
+        candidate_id = check_candidate_id(record.candidate.id)
+        path = self.layout.candidate_file(candidate_id)
+        lock = self._lock(candidate_id, _CREATE_TIMEOUT_SECONDS)
+        try:
+            if os.path.lexists(path):
+                raise CandidateExists(path)
+            write_json_atomically(path, record_to_tables(record))
+        finally:
+            lock.release()
+
+    def open_for_writing(self, candidate_id: str, timeout: float = 0.0) -> CandidateWriter:
+        """Take the candidate's lock (CandidateLocked names who holds it) and load the file inside it."""
+        path = self.layout.candidate_file(candidate_id)
+        return CandidateWriter(path, candidate_id, self._lock(candidate_id, timeout))
+
+    def summaries(self, phases: PhaseSet, now: datetime) -> tuple[list[CandidateSummary], list[Problem]]:
+        """As ReadOnlyStore's, and brings the index up to date when it was stale."""
+        summaries, problems, index, entries = self._summaries_and_index(phases, now)
+        if index != entries:
+            # Writers of other candidates may refresh it at the same time: the
+            # last whole file wins, and a lost entry is only recomputed next time.
+            try:
+                write_json_atomically(self.layout.index_file, index_document(entries, phases))
+            except OSError:
+                pass  # a cache: the listing is right without it, and the next one tries again
+        return summaries, problems
+
+    def _lock(self, candidate_id: str, timeout: float) -> CandidateLock:
+        return CandidateLock(
+            candidate_id, self.layout.lock_file(candidate_id), self.layout.owner_file(candidate_id), timeout
+        )
+
+
+class _CandidateFileStorage(AtomicJSONStorage):
+    """Refuses, rather than overwrites, a file that is not a candidate file of our version."""
+
+    def read(self) -> dict[str, dict[str, Any]]:
+        return _decode_tables(self.path, _read_bytes(self.path))
+
+
+class CandidateWriter:
+    """One candidate's file, held for writing until ``close()``.
+
+    ``record`` is the last version loaded or written. Methods may be called
+    from several threads (the UI's workers): they run one at a time.
+    """
+
+    def __init__(self, path: Path, candidate_id: str, lock: CandidateLock) -> None:
+        self.path = path
+        self.candidate_id = candidate_id
+        self._lock = lock
+        # The flock keeps other processes out; this keeps two threads of the
+        # holder from interleaving a read-modify-write.
+        self._mutex = threading.Lock()
+        try:
+            self.record = self._load()
+        except BaseException:
+            lock.release()
+            raise
+
+    @property
+    def closed(self) -> bool:
+        return not self._lock.held
+
+    def update(self, change: Callable[[CandidateRecord], object]) -> CandidateRecord:
+        """Apply ``change`` to the file as it is now on disk, and write the whole record."""
+        with self._mutex:
+            self._check_open()
+            record = self._load()
+            change(record)
+            self._write(record)
+            self.record = record
+            return record
+
+    def save(self, record: CandidateRecord) -> None:
+        with self._mutex:
+            self._check_open()
+            self._load()
+            self._write(record)
+            self.record = record
+
+    def save_notes(self, number: int, text: str) -> None:
+        """Autosave's fast path: one séance's notes, one TinyDB document, one atomic write."""
+        with self._mutex:
+            self._check_open()
+            with TinyDB(self.path, storage=_CandidateFileStorage) as db:
+                try:
+                    updated = db.table("seances", cache_size=0).update({"notes": text}, doc_ids=[number])
+                except KeyError:  # tinydb < 4.9 raises where later versions skip
+                    updated = []
+            if not updated:
+                raise CandidateFileError(self.path, f"séance n° {number} absente du fichier")
+            for seance in self.record.seances:
+                if seance.number == number:
+                    seance.notes = text
+
+    def close(self) -> None:
+        with self._mutex:
+            self._lock.release()
+
+    def __enter__(self) -> CandidateWriter:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def _load(self) -> CandidateRecord:
+        return _decode_record(self.path, self.candidate_id, _read_bytes(self.path))
+
+    def _write(self, record: CandidateRecord) -> None:
+        if record.candidate.id != self.candidate_id:
+            # The file would then be refused at every later load.
+            raise ValueError(f"Ce dossier est {self.candidate_id}, pas {record.candidate.id}.")
+        # A fresh TinyDB per write: a long-lived one would keep caches of a file that we replace.
+        with TinyDB(self.path, storage=_CandidateFileStorage) as db:
+            db.storage.write(record_to_tables(record))
+
+    def _check_open(self) -> None:
+        if self.closed:
+            raise StorageError(f"{self.path} : dossier fermé, rouvrez-le pour écrire")
