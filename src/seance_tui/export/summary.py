@@ -1,0 +1,64 @@
+"""The compte rendu de séance: what the candidate takes away after a séance.
+
+It describes the dossier as it stood when the séance ended (see
+``snapshot``), so exporting it again later gives the same document.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from ..domain.model import Seance
+from ..domain.phases import PhaseSet
+from ..domain.record import CandidateRecord
+from .blocks import checklist_block, next_steps_block, notes_block, seance_facts, tools_block
+from .document import assemble
+from .markdown import PRIVATE_HEADING, bullet_list, emphasis, heading
+from .roadmap import change_markers, removed_objectives, roadmap_table
+from .snapshot import checklist_after, roadmap_after
+
+SECTION = 2
+
+
+def seance_summary(
+    record: CandidateRecord,
+    number: int,
+    phases: PhaseSet,
+    now: datetime,
+    *,
+    include_private: bool = False,
+    private_heading: str = PRIVATE_HEADING,
+) -> str:
+    """The summary of séance ``number``; raises ``RuleError`` if there is none.
+
+    The sections of the notes headed ``private_heading`` are left out unless
+    ``include_private``: the summary is meant for the candidate.
+    """
+    seance = record.seance(number)
+    return assemble(
+        [
+            heading(1, f"Compte rendu de séance n° {number} — {record.candidate.name}"),
+            seance_facts(record, seance, phases, now),
+            heading(SECTION, "Notes de séance"),
+            notes_block(seance, SECTION, None if include_private else private_heading),
+            heading(SECTION, "Outils utilisés"),
+            tools_block(seance),
+            heading(SECTION, f"Jalons de la phase : {phases.label(seance.phase)}"),
+            checklist_block(seance.phase, checklist_after(record, seance, now).get(seance.phase, {}), phases),
+            heading(SECTION, "Prochaines étapes"),
+            next_steps_block(seance, SECTION),
+            heading(SECTION, "Feuille de route"),
+            _roadmap(record, seance, now),
+        ],
+        now,
+    )
+
+
+def _roadmap(record: CandidateRecord, seance: Seance, now: datetime) -> str:
+    events = record.changes_in_seance(seance.number)
+    items = roadmap_after(record, seance, now)
+    removed = removed_objectives(events)
+    blocks = [roadmap_table(items, change_markers(events))] if items else []
+    if removed:
+        blocks += ["Retiré de la feuille de route pendant la séance :", bullet_list(removed)]
+    return "\n\n".join(blocks) if blocks else emphasis("La feuille de route ne contient encore aucun objectif.")

@@ -1,0 +1,73 @@
+"""Writing export files: the only part of the exports that touches the disk.
+
+``<exports-dir>/<candidate folder>/<file>`` (names in ``export.naming``). A
+file is replaced atomically, so a reader or a crash sees the old document or
+the new one, never half of one; nothing but that one file is ever replaced.
+Folders this creates are 0700 and files 0600: these are personal documents.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from ..domain.model import Candidate
+from ..export.naming import candidate_folder
+from .atomic import FILE_MODE, make_private_dir
+from .errors import StorageError
+
+
+class ExportPathError(StorageError, ValueError):
+    """A file name, or a link on the way, that would put an export outside its folder."""
+
+    def __init__(self, path: Path | str, exports_dir: Path) -> None:
+        self.path = path
+        super().__init__(f"{path} : chemin refusé, hors du dossier d'export {exports_dir}")
+
+
+def export_path(exports_dir: Path, candidate: Candidate, filename: str) -> Path:
+    """Where ``write_export`` puts ``filename``; raises ``ExportPathError`` for a
+    name that is not a plain file name."""
+    if filename in ("", ".", "..") or Path(filename).name != filename or "\\" in filename or "\0" in filename:
+        raise ExportPathError(filename, exports_dir)
+    return exports_dir / candidate_folder(candidate) / filename
+
+
+def write_export(exports_dir: Path, candidate: Candidate, filename: str, text: str) -> Path:
+    """Write ``text`` (UTF-8) and return the file's path.
+
+    Checked once the folders exist, with links resolved: a symbolic link
+    planted in the exports dir cannot lead the write elsewhere.
+    """
+    target = export_path(exports_dir, candidate, filename)
+    make_private_dir(target.parent)
+    if not target.resolve().is_relative_to(exports_dir.resolve()):
+        raise ExportPathError(target, exports_dir)
+    _write_atomically(target, text.encode("utf-8"))
+    return target
+
+
+def _write_atomically(path: Path, payload: bytes) -> None:
+    # Same steps and temporary name as atomic.write_json_atomically, so that
+    # atomic.remove_orphan_temp_files can clean an export folder too.
+    folder = path.parent
+    fd, temp_name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as temp:
+            os.fchmod(temp.fileno(), FILE_MODE)
+            temp.write(payload)
+            temp.flush()
+            os.fsync(temp.fileno())
+        os.replace(temp_name, path)
+    except BaseException:
+        try:
+            os.unlink(temp_name)
+        except FileNotFoundError:
+            pass
+        raise
+    folder_fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        os.fsync(folder_fd)
+    finally:
+        os.close(folder_fd)
