@@ -136,6 +136,7 @@ def test_summary_fields(data_dir, phases):
         hours_used=timedelta(hours=2, minutes=15 + 90),
         hours_budget=20.0,
         last_seance_date=date(2027, 3, 8),
+        open_seance=2,
     )
 
 

@@ -36,6 +36,9 @@ class CandidateSummary:
     hours_used: timedelta
     hours_budget: float
     last_seance_date: date | None
+    # A séance left open (by a quit or a crash) is offered back at start-up.
+    # Cached entries never have one: a file with an open séance is always re-read.
+    open_seance: int | None = None
 
 
 def summarize(record: CandidateRecord, phases: PhaseSet, now: datetime) -> CandidateSummary:
@@ -48,6 +51,7 @@ def summarize(record: CandidateRecord, phases: PhaseSet, now: datetime) -> Candi
         hours_used=record.hours_used(now),
         hours_budget=record.candidate.hours_budget,
         last_seance_date=last.day if last else None,
+        open_seance=record.open_seance.number if record.open_seance else None,
     )
 
 

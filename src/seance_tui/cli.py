@@ -1,0 +1,323 @@
+"""The ``seance`` command: argparse front door to the workspace and the tools.
+
+Exit codes: 0 success, 1 a check or search found problems/nothing, 2 bad
+usage or data the command cannot work on (missing data dir, unknown candidate).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import sys
+import tempfile
+from datetime import datetime
+from pathlib import Path
+
+from . import __version__, paths
+from .domain.dates import format_date
+from .domain.hours import format_budget, format_hours
+from .domain.phases import PhaseFileError, PhaseSet, load_phases
+from .domain.record import RuleError
+from .domain.text import fold, visible_controls
+from .export.history import full_history
+from .export.naming import history_filename, summary_filename, synthesis_filename
+from .export.summary import seance_summary
+from .export.synthesis import synthesis_document
+from .storage.errors import CandidateFileError, DataDirMissing
+from .storage.exports import write_export
+from .storage.store import ReadOnlyStore
+from .ui import texts
+
+EXIT_OK, EXIT_FOUND_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+
+class CommandError(Exception):
+    """A message for the user and the exit code that goes with it."""
+
+    def __init__(self, message: str, code: int = EXIT_USAGE):
+        super().__init__(message)
+        self.code = code
+
+
+def _common_options() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    where = common.add_mutually_exclusive_group()
+    where.add_argument(
+        "--data-dir",
+        metavar="DOSSIER",
+        help=f"dossier des données (sinon ${paths.DATA_DIR_ENV}, sinon le dossier utilisateur)",
+    )
+    where.add_argument(
+        "--demo",
+        action="store_true",
+        help="travailler sur une copie neuve des données de démonstration",
+    )
+    return common
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = _common_options()
+    parser = argparse.ArgumentParser(
+        prog="seance",
+        parents=[common],
+        description=(
+            "Séances de bilan de compétences. Sans commande : ouvre l'espace de travail "
+            "du consultant sur le dossier des données."
+        ),
+    )
+    parser.add_argument("--version", action="version", version=f"seance {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMANDE")
+
+    commands.add_parser(
+        "list", parents=[common], help="une ligne par candidat",
+        description="Liste les candidats : phase, séances, heures, dernière séance.",
+    )
+    commands.add_parser(
+        "check", parents=[common], help="vérifier chaque fichier",
+        description="Vérifie chaque fichier candidat ; une ligne par problème, code 1 s'il y en a.",
+    )
+    export = commands.add_parser(
+        "export", parents=[common], help="exporter en Markdown",
+        description="Exporte le compte rendu d'une séance, l'historique ou le document de synthèse.",
+    )
+    export.add_argument("candidate", metavar="CANDIDAT", help="identifiant ou partie du nom")
+    what = export.add_mutually_exclusive_group()
+    what.add_argument("--seance", type=int, metavar="N", help="numéro de séance (par défaut : la dernière tenue)")
+    what.add_argument("--history", action="store_true", help="historique complet (document du consultant)")
+    what.add_argument("--synthese", action="store_true", help="document de synthèse")
+    export.add_argument("-o", "--output", metavar="DOSSIER", help="dossier des exports (par défaut DONNÉES/exports)")
+    export.add_argument("--stdout", action="store_true", help="écrire sur la sortie standard au lieu d'un fichier")
+
+    cache = argparse.ArgumentParser(add_help=False)
+    cache.add_argument(
+        "--cache-dir", metavar="DOSSIER",
+        help=f"où garder l'index de recherche, hors des données (sinon ${paths.CACHE_DIR_ENV}, sinon le cache utilisateur)",
+    )
+    commands.add_parser(
+        "review", parents=[common, cache], help="relire les historiques (lecture seule)",
+        description="Relecture en lecture seule des historiques de séances, avec recherche ; faite pour SSH.",
+    )
+    search = commands.add_parser(
+        "search", parents=[common, cache], help="chercher dans toutes les séances",
+        description="Cherche dans toutes les séances (accents et casse ignorés, mot* pour un préfixe). "
+        "Une ligne par séance trouvée ; code 1 si rien ne correspond.",
+    )
+    search.add_argument("query", metavar="RECHERCHE", nargs="+")
+    search.add_argument("--limit", type=int, default=50, metavar="N", help="nombre maximal de séances (50)")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        with _data_dir(args) as data_dir:
+            return COMMANDS[args.command or "workspace"](args, data_dir)
+    except CommandError as exc:
+        print(f"seance : {exc}", file=sys.stderr)
+        return exc.code
+
+
+class _data_dir:
+    """The data dir the command works on; ``--demo`` gives a throwaway copy."""
+
+    def __init__(self, args: argparse.Namespace):
+        self._args = args
+        self._temp: tempfile.TemporaryDirectory | None = None
+
+    def __enter__(self) -> Path:
+        if getattr(self._args, "demo", False):
+            self._temp = tempfile.TemporaryDirectory(prefix="seance-demo-")
+            copy = Path(self._temp.name) / "donnees"
+            shutil.copytree(paths.demo_data_dir(), copy)
+            return copy
+        return paths.resolve_data_dir(getattr(self._args, "data_dir", None))
+
+    def __exit__(self, *exc_info) -> None:
+        if self._temp is not None:
+            self._temp.cleanup()
+
+
+def _phases(data_dir: Path) -> PhaseSet:
+    try:
+        return load_phases(paths.phases_file(data_dir))
+    except PhaseFileError as exc:
+        raise CommandError(str(exc)) from exc
+
+
+def _read_only_store(data_dir: Path) -> ReadOnlyStore:
+    try:
+        return ReadOnlyStore(data_dir)
+    except DataDirMissing as exc:
+        raise CommandError(str(exc)) from exc
+
+
+def _print_problems(problems) -> None:
+    for problem in problems:
+        print(f"{problem.path} : {problem.message}", file=sys.stderr)
+
+
+def cmd_list(args: argparse.Namespace, data_dir: Path) -> int:
+    store = _read_only_store(data_dir)
+    phases = _phases(data_dir)
+    summaries, problems = store.summaries(phases, datetime.now())
+    for s in sorted(summaries, key=lambda s: fold(s.name)):
+        last = format_date(s.last_seance_date) if s.last_seance_date else "aucune séance"
+        print(
+            f"{s.name}\t{phases.label(s.current_phase)}\t{s.seance_count} séance(s)"
+            f"\t{format_hours(s.hours_used)} / {format_budget(s.hours_budget)}\t{last}"
+        )
+    if not summaries and not problems:
+        print(f"Aucun candidat dans {data_dir}.")
+    _print_problems(problems)
+    return EXIT_FOUND_PROBLEMS if problems else EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace, data_dir: Path) -> int:
+    problems = _read_only_store(data_dir).check()
+    if problems:
+        for problem in problems:
+            print(f"{problem.path} : {problem.message}")
+        return EXIT_FOUND_PROBLEMS
+    print(f"Tous les fichiers de {data_dir} sont lisibles.")
+    return EXIT_OK
+
+
+def cmd_workspace(args: argparse.Namespace, data_dir: Path) -> int:
+    from .session import Workspace
+    from .ui.app import SeanceApp
+
+    try:
+        workspace = Workspace(data_dir)
+    except (OSError, PhaseFileError) as exc:
+        raise CommandError(f"impossible d'ouvrir {data_dir} : {exc}") from exc
+    SeanceApp(workspace).run()
+    return EXIT_OK
+
+
+def _find_candidate(store: ReadOnlyStore, query: str) -> str:
+    """An id, or an unambiguous part of a name (accents and case ignored)."""
+    ids = store.candidate_ids()
+    if query in ids:
+        return query
+    records, _ = store.load_all()
+    wanted = fold(query.strip())
+    matches = [r.candidate for r in records if wanted and wanted in fold(r.candidate.name)]
+    if not matches:
+        raise CommandError(f"aucun candidat ne correspond à « {query} ».")
+    if len(matches) > 1:
+        names = "\n".join(f"  {c.id}\t{c.name}" for c in sorted(matches, key=lambda c: fold(c.name)))
+        raise CommandError(f"« {query} » désigne plusieurs candidats ; précisez :\n{names}")
+    return matches[0].id
+
+
+def cmd_export(args: argparse.Namespace, data_dir: Path) -> int:
+    store = _read_only_store(data_dir)
+    phases = _phases(data_dir)
+    try:
+        record = store.load(_find_candidate(store, args.candidate))
+    except CandidateFileError as exc:
+        raise CommandError(str(exc)) from exc
+    now = datetime.now()
+    if args.history:
+        text, filename = full_history(record, phases, now), history_filename(now.date())
+    elif args.synthese:
+        text, filename = synthesis_document(record, phases, now), synthesis_filename(now.date())
+    else:
+        seance = _chosen_seance(record, args.seance)
+        text, filename = seance_summary(record, seance.number, phases, now), summary_filename(seance)
+    if args.stdout:
+        sys.stdout.write(text)
+        return EXIT_OK
+    exports_dir = Path(args.output).expanduser() if args.output else data_dir / "exports"
+    try:
+        path = write_export(exports_dir, record.candidate, filename, text)
+    except OSError as exc:
+        raise CommandError(f"écriture impossible dans {exports_dir} : {exc}") from exc
+    print(path)
+    return EXIT_OK
+
+
+def _chosen_seance(record, number: int | None):
+    if number is not None:
+        try:
+            return record.seance(number)
+        except RuleError as exc:
+            raise CommandError(f"{record.candidate.name} : {exc}") from exc
+    if record.last_seance is None:
+        raise CommandError(f"{record.candidate.name} n'a encore aucune séance tenue.")
+    return record.last_seance
+
+
+def _review(args: argparse.Namespace, data_dir: Path):
+    from .review import Review
+
+    _read_only_store(data_dir)  # a missing data dir is said plainly, before anything else
+    try:
+        return Review(data_dir, paths.resolve_cache_dir(args.cache_dir))
+    except PhaseFileError as exc:
+        raise CommandError(str(exc)) from exc
+
+
+def cmd_review(args: argparse.Namespace, data_dir: Path) -> int:
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        # Without a terminal (ssh -T, a pipe) Textual would wait for one forever.
+        raise CommandError(texts.REVIEW_NEEDS_TERMINAL)
+    from .ui.review.app import ReviewApp
+
+    review = _review(args, data_dir)
+    try:
+        ReviewApp(review, who=_who()).run()
+    finally:
+        review.close()
+    return EXIT_OK
+
+
+def _who() -> str:
+    import getpass
+    import socket
+
+    try:
+        user = getpass.getuser()
+    except (KeyError, OSError):
+        user = str(os.getuid())
+    return f"{user}@{socket.gethostname()}"
+
+
+def cmd_search(args: argparse.Namespace, data_dir: Path) -> int:
+    from .storage.search_index import HIT_END, HIT_START
+
+    review = _review(args, data_dir)
+    query = " ".join(args.query)
+    try:
+        try:
+            problems = review.build_index()
+        except OSError as exc:  # no usable cache dir: the plain scan gives the same answers
+            print(f"seance : index de recherche indisponible ({exc}) ; recherche dans les fichiers.", file=sys.stderr)
+            problems = []
+        hits = review.search(query, args.limit)
+    finally:
+        review.close()
+    _print_problems(problems)
+    emphasis = ("\x1b[1;7m", "\x1b[0m") if sys.stdout.isatty() and not os.environ.get("NO_COLOR") else ("", "")
+    for hit in hits:
+        snippet = visible_controls(hit.snippet).replace(HIT_START, emphasis[0]).replace(HIT_END, emphasis[1])
+        day = format_date(hit.day) if hit.day else "—"
+        print(
+            f"{visible_controls(hit.candidate_name)}\t{day}\t{review.phases.label(hit.phase)}"
+            f"\tséance {hit.number}\t{snippet}"
+        )
+    if not hits:
+        print(f"Aucune séance ne contient « {query} ».", file=sys.stderr)
+        return EXIT_FOUND_PROBLEMS
+    return EXIT_OK
+
+
+COMMANDS = {
+    "review": cmd_review,
+    "search": cmd_search,
+    "workspace": cmd_workspace,
+    "list": cmd_list,
+    "check": cmd_check,
+    "export": cmd_export,
+}
