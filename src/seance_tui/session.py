@@ -1,0 +1,125 @@
+"""The consultant's open candidate file, without any Textual: domain actions
+applied to the record in memory, then saved through storage.
+
+The UI thread changes the record and takes a numbered snapshot; saving a
+snapshot may run in any worker thread. A snapshot older than one already on
+disk is skipped, so saves finishing out of order can never put old text back.
+"""
+
+from __future__ import annotations
+
+import copy
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from . import paths
+from .domain.phases import PhaseSet, load_phases
+from .domain.record import CandidateRecord
+from .export.naming import summary_filename
+from .export.summary import seance_summary
+from .storage.exports import write_export
+from .storage.locks import CandidateLocked
+from .storage.store import CandidateWriter, ReadOnlyStore, WritableStore
+
+Clock = Callable[[], datetime]
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    version: int
+    record: CandidateRecord
+
+
+class OpenCandidate:
+    """One candidate opened in the workspace: writable if we got its lock."""
+
+    def __init__(
+        self,
+        record: CandidateRecord,
+        writer: CandidateWriter | None,
+        locked_by: str | None,
+        last_saved: datetime | None,
+    ):
+        self.record = record
+        self._writer = writer
+        self.locked_message = locked_by
+        self.last_saved = last_saved
+        self._version = 0
+        self._saved_version = 0
+        self._save_lock = threading.Lock()
+
+    @property
+    def read_only(self) -> bool:
+        return self._writer is None
+
+    @property
+    def dirty(self) -> bool:
+        return self._saved_version < self._version
+
+    def changed(self) -> Snapshot:
+        """Call after every change of the record: returns what a save must write."""
+        self._version += 1
+        return Snapshot(self._version, copy.deepcopy(self.record))
+
+    def save(self, snapshot: Snapshot) -> None:
+        """Thread-safe; raises OSError and friends for the caller to show and retry."""
+        if self._writer is None:
+            return
+        with self._save_lock:
+            if snapshot.version <= self._saved_version:
+                return
+            self._writer.save(snapshot.record)
+            self._saved_version = snapshot.version
+
+    def save_now(self) -> None:
+        """Save the current state from the calling thread (quitting, switching candidate)."""
+        if self.dirty:
+            self.save(self.changed())
+
+    def close(self) -> None:
+        if self._writer is not None:
+            self._writer.close()
+            self._writer = None
+
+
+class Workspace:
+    """The data dir as the workspace sees it: phases, candidates, templates, exports."""
+
+    def __init__(self, data_dir: Path, clock: Clock = datetime.now):
+        self.data_dir = data_dir
+        self.clock = clock
+        self.store = WritableStore(data_dir)
+        self.phases: PhaseSet = load_phases(paths.phases_file(data_dir))
+
+    def summaries(self):
+        return self.store.summaries(self.phases, self.clock())
+
+    def open(self, candidate_id: str) -> OpenCandidate:
+        """Writable when the lock is free; otherwise read-only, saying who holds it."""
+        try:
+            writer = self.store.open_for_writing(candidate_id, timeout=0)
+        except CandidateLocked as locked:
+            record = ReadOnlyStore(self.data_dir).load(candidate_id)
+            return OpenCandidate(record, None, str(locked), self._modified_at(candidate_id))
+        return OpenCandidate(writer.record, writer, None, self._modified_at(candidate_id))
+
+    def _modified_at(self, candidate_id: str) -> datetime:
+        """The file's last save: the last sign of activity of a séance left open by a crash."""
+        return datetime.fromtimestamp(self.store.path_of(candidate_id).stat().st_mtime)
+
+    def create(self, record: CandidateRecord) -> None:
+        self.store.create(record)
+
+    def template(self, phase: str) -> str:
+        try:
+            return paths.template_file(phase, self.data_dir).read_text(encoding="utf-8")
+        except OSError:
+            return ""
+
+    def export_summary(self, record: CandidateRecord, number: int) -> Path:
+        seance = record.seance(number)
+        text = seance_summary(record, number, self.phases, self.clock())
+        return write_export(self.data_dir / "exports", record.candidate, summary_filename(seance), text)

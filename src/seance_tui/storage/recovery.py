@@ -1,0 +1,37 @@
+"""The last resort when the data dir refuses a save at quit time: the open
+séance's notes go to a recovery file elsewhere, so that nothing typed is lost."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from datetime import datetime
+from pathlib import Path
+
+from ..domain.record import CandidateRecord
+from .atomic import make_private_dir
+
+
+def recovery_dirs() -> list[Path]:
+    from platformdirs import user_cache_dir
+
+    return [Path(user_cache_dir("seance", appauthor=False)) / "recovery", Path(tempfile.gettempdir()) / "seance-recovery"]
+
+
+def write_recovery_copy(record: CandidateRecord, now: datetime | None = None) -> Path:
+    """Writes every séance's notes (the open one first) and returns the file's path."""
+    now = now or datetime.now()
+    seances = sorted(record.seances, key=lambda s: (s.status.value != "open", -s.number))
+    text = "\n\n".join(f"<!-- séance {s.number} -->\n{s.notes}" for s in seances if s.notes)
+    last_error: OSError | None = None
+    for folder in recovery_dirs():
+        try:
+            make_private_dir(folder)
+            path = folder / f"{record.candidate.id}-{now:%Y%m%d-%H%M%S}.md"
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            with os.fdopen(fd, "w", encoding="utf-8") as out:
+                out.write(text)
+            return path
+        except OSError as exc:
+            last_error = exc
+    raise last_error

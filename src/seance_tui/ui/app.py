@@ -1,0 +1,35 @@
+"""The consultant's workspace application."""
+
+from __future__ import annotations
+
+from textual.app import App
+
+from .. import paths
+from ..session import Workspace
+from . import texts
+from .commands import WorkspaceCommands
+from .screens.workspace import WorkspaceScreen
+
+
+class SeanceApp(App):
+    TITLE = texts.APP_TITLE
+    CSS_PATH = [str(p) for p in sorted(paths.styles_dir().glob("*.tcss"))]
+    COMMANDS = {WorkspaceCommands}
+
+    def __init__(self, workspace: Workspace) -> None:
+        super().__init__()
+        self.workspace = workspace
+
+    def on_mount(self) -> None:
+        self.push_screen(WorkspaceScreen(self.workspace))
+
+    def action_help_quit(self) -> None:
+        self.notify(texts.HOW_TO_QUIT)
+
+    def action_quit(self) -> None:
+        """Textual binds ctrl+q here: quitting goes through the screen's final save."""
+        screen = self.screen
+        if isinstance(screen, WorkspaceScreen):
+            screen.action_quit()
+        else:
+            self.exit()

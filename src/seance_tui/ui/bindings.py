@@ -1,0 +1,109 @@
+"""Every key of the interface, with an id and a French description.
+
+Function keys are priority bindings: the notes editor would otherwise take
+f6 and f7 (select line, select all). Control keys avoid those the editor and
+inputs use (a, b, d, e, f, k, l, r, s, u, w, x, y, z).
+
+Widgets take their BINDINGS from here, and the help screen and the command
+palette read the same lists, so that the three can never disagree. The ids let
+a centre remap keys (``App.set_keymap``) without touching the code.
+"""
+
+from textual.binding import Binding
+
+WORKSPACE = [
+    Binding("f1", "help", "Aide", id="help", priority=True),
+    Binding("f2", "focus_pane('candidates')", "Candidats", id="pane.candidates", priority=True),
+    Binding("f3", "focus_pane('timeline')", "Parcours", id="pane.timeline", priority=True),
+    Binding("f4", "focus_pane('notes')", "Notes", id="pane.notes", priority=True),
+    Binding("f5", "focus_pane('roadmap')", "Feuille de route", id="pane.roadmap", priority=True),
+    Binding("f6", "start_seance", "Démarrer", id="seance.start", priority=True),
+    Binding("f7", "toggle_pause", "Pause", id="seance.pause", priority=True),
+    Binding("f8", "close_seance", "Clore", id="seance.close", priority=True),
+    Binding("f9", "reopen_seance", "Rouvrir", id="seance.reopen", priority=True),
+    Binding("ctrl+t", "toggle_presentation", "Présentation", id="presentation"),
+    Binding("ctrl+n", "new_candidate", "Nouveau candidat", id="candidate.new"),
+    Binding("ctrl+g", "edit_candidate", "Modifier candidat", id="candidate.edit"),
+    Binding("ctrl+q", "quit", "Quitter", id="quit", priority=True),
+]
+
+NOTES = [
+    Binding("ctrl+o", "toggle_preview", "Aperçu", id="notes.preview"),
+]
+
+ROADMAP = [
+    Binding("a", "add_item", "Ajouter", id="roadmap.add"),
+    Binding("e,enter", "edit_item", "Modifier", id="roadmap.edit"),
+    Binding("s", "cycle_status", "Statut", id="roadmap.status"),
+    Binding("d,delete", "delete_item", "Supprimer", id="roadmap.delete"),
+    Binding("shift+up", "move_item(-1)", "Monter", id="roadmap.up"),
+    Binding("shift+down", "move_item(1)", "Descendre", id="roadmap.down"),
+]
+
+CHECKLIST = [
+    Binding("space", "select", "Cocher", id="checklist.toggle"),
+]
+
+CANDIDATES = [
+    Binding("enter", "open_candidate", "Ouvrir", id="candidates.open"),
+]
+
+DIALOG = [
+    Binding("escape", "cancel", "Annuler", id="dialog.cancel"),
+]
+
+# (title, bindings) in the order the help screen shows them.
+HELP_SECTIONS = [
+    ("Espace de travail", WORKSPACE),
+    ("Candidats", CANDIDATES),
+    ("Parcours : étapes de la phase", CHECKLIST),
+    ("Notes de séance", NOTES),
+    ("Feuille de route", ROADMAP),
+    ("Fenêtres", DIALOG),
+]
+
+
+# Review mode: reading only, so no key here may change anything.
+REVIEW = [
+    Binding("f1", "help", "Aide", id="review.help"),
+    Binding("slash", "search", "Rechercher", id="review.search"),
+    Binding("escape", "back", "Retour", id="review.back"),
+    Binding("q", "quit", "Quitter", id="review.quit"),
+]
+
+REVIEW_CANDIDATES = [
+    Binding("enter", "open", "Historique", id="review.candidates.open"),
+    Binding("o", "toggle_sort", "Trier", id="review.candidates.sort"),
+]
+
+REVIEW_HISTORY = [
+    Binding("j", "cursor_down", "Suivante", id="review.history.down", show=False),
+    Binding("k", "cursor_up", "Précédente", id="review.history.up", show=False),
+    Binding("enter", "read", "Lire", id="review.history.read"),
+    Binding("r", "roadmap", "Feuille de route", id="review.history.roadmap"),
+]
+
+REVIEW_SEANCE = [
+    Binding("n", "step(1)", "Séance suivante", id="review.seance.next"),
+    Binding("p", "step(-1)", "Séance précédente", id="review.seance.previous"),
+    Binding("j", "scroll(1)", "Descendre", id="review.seance.down", show=False),
+    Binding("k", "scroll(-1)", "Monter", id="review.seance.up", show=False),
+    Binding("t", "toggle_contents", "Sommaire", id="review.seance.contents"),
+    Binding("r", "roadmap", "Feuille de route", id="review.seance.roadmap"),
+]
+
+REVIEW_SEARCH = [
+    Binding("enter", "select", "Ouvrir la séance", id="review.search.open"),
+]
+
+REVIEW_HELP_SECTIONS = [
+    ("Relecture (lecture seule)", REVIEW),
+    ("Candidats", REVIEW_CANDIDATES),
+    ("Historique des séances (j/k ou flèches)", REVIEW_HISTORY),
+    ("Séance", REVIEW_SEANCE),
+    ("Recherche", REVIEW_SEARCH),
+]
+
+
+def key_display(binding: Binding) -> str:
+    return " / ".join(binding.key.split(","))

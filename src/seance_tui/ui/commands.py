@@ -1,0 +1,41 @@
+"""The command palette (ctrl+p): every action of the workspace by its French
+name, read from the same binding lists as the footer and the help screen."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from textual.binding import Binding
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from . import bindings
+
+# (bindings, the widget whose action it is; None: the screen's)
+_SECTIONS = ((bindings.WORKSPACE, None), (bindings.NOTES, "#notes"), (bindings.ROADMAP, "#roadmap-table"))
+
+
+class WorkspaceCommands(Provider):
+    def _commands(self):
+        for section, target in _SECTIONS:
+            for binding in section:
+                yield binding, target
+
+    async def _run(self, binding: Binding, target: str | None) -> None:
+        node = self.screen if target is None else self.screen.query_one(target)
+        await node.run_action(binding.action)
+
+    async def discover(self) -> Hits:
+        for binding, target in self._commands():
+            yield DiscoveryHit(
+                binding.description, partial(self._run, binding, target), help=bindings.key_display(binding)
+            )
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for binding, target in self._commands():
+            score = matcher.match(binding.description)
+            if score > 0:
+                yield Hit(
+                    score, matcher.highlight(binding.description), partial(self._run, binding, target),
+                    help=bindings.key_display(binding),
+                )

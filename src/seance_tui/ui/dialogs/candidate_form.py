@@ -1,0 +1,143 @@
+"""Creating a candidate, or editing their details."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Select, Static
+
+from ...domain.model import Candidate, FundingRoute
+from ...domain.text import fold
+from .. import bindings, texts
+from .fields import DateField, Field
+
+
+@dataclass(frozen=True)
+class CandidateFields:
+    name: str
+    contact: str | None
+    consultant: str
+    funding: FundingRoute
+    consent_date: date
+    agreement_date: date | None
+    start_date: date | None
+    hours_budget: float
+
+
+class CandidateForm(ModalScreen[CandidateFields | None]):
+    BINDINGS = bindings.DIALOG
+
+    def __init__(
+        self,
+        today: Callable[[], date],
+        other_names: list[str],
+        candidate: Candidate | None = None,
+        default_consultant: str = "",
+    ) -> None:
+        super().__init__()
+        self._today = today
+        self._other_names = other_names
+        self._candidate = candidate
+        self._default_consultant = default_consultant
+        self._duplicate_warned_for: str | None = None
+
+    def compose(self) -> ComposeResult:
+        c = self._candidate
+        with VerticalScroll(classes="dialog form"):
+            yield Static(Content(texts.CANDIDATE_FORM_EDIT if c else texts.CANDIDATE_FORM_NEW), classes="dialog-title")
+            yield Field(texts.FIELD_NAME, c.name if c else "", field_id="name")
+            yield Field(texts.FIELD_CONTACT, (c.contact or "") if c else "", field_id="contact")
+            yield Field(texts.FIELD_CONSULTANT, c.consultant if c else self._default_consultant, field_id="consultant")
+            yield Label(texts.FIELD_FUNDING)
+            yield Select(
+                [(route.label, route) for route in FundingRoute],
+                value=c.funding if c else Select.NULL,
+                prompt=texts.FUNDING_REQUIRED,
+                id="funding",
+            )
+            yield Static(classes="field-message", id="funding-message")
+            yield DateField(texts.FIELD_CONSENT, c.consent_date if c else None, self._today,
+                            field_id="consent", required_message=texts.CONSENT_REQUIRED)
+            yield DateField(texts.FIELD_AGREEMENT, c.agreement_date if c else None, self._today, field_id="agreement")
+            yield DateField(texts.FIELD_START, c.start_date if c else None, self._today, field_id="start")
+            budget = f"{c.hours_budget:g}".replace(".", ",") if c else "24"
+            yield Field(texts.FIELD_BUDGET, budget, field_id="budget")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(texts.OK, id="ok", variant="primary")
+                yield Button(texts.CANCEL, id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#name", Field).focus_input()
+
+    @on(Select.Changed, "#funding")
+    def _funding_changed(self, event: Select.Changed) -> None:
+        hint = texts.AGREEMENT_HINT if isinstance(event.value, FundingRoute) and event.value.employer_funded else ""
+        self.query_one("#funding-message", Static).update(Content(hint))
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#ok")
+    def _submit(self) -> None:
+        fields = self._validated()
+        if fields is not None:
+            self.dismiss(fields)
+
+    def _validated(self) -> CandidateFields | None:
+        name = self.query_one("#name", Field)
+        consultant = self.query_one("#consultant", Field)
+        budget_field = self.query_one("#budget", Field)
+        funding = self.query_one("#funding", Select).value
+        consent_ok, consent = self.query_one("#consent", DateField).validate()
+        agreement_ok, agreement = self.query_one("#agreement", DateField).validate()
+        start_ok, start = self.query_one("#start", DateField).validate()
+
+        first_bad: Field | None = None
+        for field, message in ((name, texts.NAME_REQUIRED), (consultant, texts.CONSULTANT_REQUIRED)):
+            field.say("" if field.raw else message, error=not field.raw)
+            first_bad = first_bad or (None if field.raw else field)
+        budget = _parse_budget(budget_field.raw)
+        budget_field.say("" if budget else texts.BUDGET_INVALID, error=budget is None)
+        funding_ok = isinstance(funding, FundingRoute)
+        if not funding_ok:
+            self.query_one("#funding-message", Static).update(Content(texts.FUNDING_REQUIRED))
+        if first_bad is None and budget is None:
+            first_bad = budget_field
+        if first_bad is not None:
+            first_bad.focus_input()
+            return None
+        if not (funding_ok and consent_ok and agreement_ok and start_ok):
+            return None
+
+        duplicates = [n for n in self._other_names if fold(n).split() == fold(name.raw).split()]
+        if duplicates and self._duplicate_warned_for != name.raw:
+            self._duplicate_warned_for = name.raw
+            name.say(texts.DUPLICATE_NAME.format(names=", ".join(duplicates)), error=True)
+            return None
+        return CandidateFields(
+            name=name.raw,
+            contact=self.query_one("#contact", Field).raw or None,
+            consultant=consultant.raw,
+            funding=funding,
+            consent_date=consent,
+            agreement_date=agreement,
+            start_date=start,
+            hours_budget=budget,
+        )
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+def _parse_budget(raw: str) -> float | None:
+    try:
+        hours = float(raw.replace(",", ".").removesuffix("h").strip())
+    except ValueError:
+        return None
+    return hours if 1 <= hours <= 24 else None

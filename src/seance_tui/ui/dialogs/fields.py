@@ -1,0 +1,79 @@
+"""Form fields that check what is typed and say so underneath, in French."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.content import Content
+from textual.widgets import Input, Label, Static
+
+from ...domain.dates import DateParseError, format_date_long, parse_french_date
+from .. import texts
+
+
+class Field(Vertical):
+    """A label, an input and a message line; subclasses say what a valid value is."""
+
+    DEFAULT_CLASSES = "field"
+
+    def __init__(self, label: str, value: str = "", *, field_id: str) -> None:
+        super().__init__(id=field_id)
+        self._label = label
+        self._value = value
+
+    def compose(self) -> ComposeResult:
+        yield Label(Content(self._label))
+        box = Input(value=self._value)
+        box.cursor_blink = False
+        yield box
+        yield Static(classes="field-message")
+
+    @property
+    def raw(self) -> str:
+        return self.query_one(Input).value.strip()
+
+    def say(self, message: str, error: bool) -> None:
+        line = self.query_one(".field-message", Static)
+        line.update(Content(message))
+        line.set_class(error, "-error")
+        self.set_class(error, "-invalid")
+
+    def focus_input(self) -> None:
+        self.query_one(Input).focus()
+
+
+class DateField(Field):
+    """Parses French dates as you type, and shows what it understood."""
+
+    def __init__(self, label: str, value: date | None, today: Callable[[], date], *, field_id: str,
+                 required_message: str | None = None) -> None:
+        super().__init__(label, format_date_long(value) if value else "", field_id=field_id)
+        self._today = today
+        self._required_message = required_message
+
+    def on_mount(self) -> None:
+        self.validate()
+
+    @on(Input.Changed)
+    def _changed(self) -> None:
+        self.validate()
+
+    def validate(self) -> tuple[bool, date | None]:
+        """(valid, the date or None when left empty and allowed)."""
+        if not self.raw:
+            if self._required_message:
+                self.say(self._required_message, error=True)
+                return False, None
+            self.say("", error=False)
+            return True, None
+        try:
+            parsed = parse_french_date(self.raw, self._today())
+        except DateParseError as exc:
+            self.say(str(exc), error=True)
+            return False, None
+        self.say(texts.DATE_UNDERSTOOD.format(date=format_date_long(parsed)), error=False)
+        return True, parsed

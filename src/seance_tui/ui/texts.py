@@ -1,0 +1,143 @@
+"""Every French string the interface shows, in one place.
+
+Templates use ``str.format`` fields; user text is passed in as data and shown
+as text (never markup) by the widgets.
+"""
+
+APP_TITLE = "seance"
+READ_ONLY_BADGE = "lecture seule"
+
+# Panes
+PANE_CANDIDATES = "Candidats"
+PANE_TIMELINE = "Parcours"
+PANE_NOTES = "Notes"
+PANE_ROADMAP = "Feuille de route"
+
+# Candidate list
+FILTER_PLACEHOLDER = "Filtrer (nom, sans accents)…"
+NO_CANDIDATE = "Aucun candidat. ctrl+n pour en créer un."
+NO_MATCH = "Aucun candidat ne correspond."
+PICK_A_CANDIDATE = "Choisissez un candidat dans la liste (F2)."
+
+# Timeline
+LEGAL_MARK = "légale"
+PHASE_STATE = {"done": "✓", "current": "▶", "upcoming": "·"}
+CHECKLIST_TITLE = "Étapes · {phase}"
+NO_SEANCE_IN_PHASE = "aucune séance"
+SEANCE_LINE = "n° {number} · {date} · {duration}"
+SEANCE_PLANNED = "n° {number} · prévue le {date}"
+SEANCE_RUNNING = "n° {number} · {date} · en cours"
+HOURS_GAUGE = "{used} / {budget}"
+HOURS_WARNING = "Attention : {used} utilisées sur {budget}."
+
+# Header
+NO_RUNNING_SEANCE = "Aucune séance en cours"
+RUNNING_SEANCE = "Séance n° {number} · {phase} · {elapsed}"
+PAUSED_SEANCE = "Séance n° {number} · {phase} · {elapsed} · en pause"
+LOCKED_BANNER = "{message}"
+
+# Notes
+NOTES_NO_SEANCE = "Séance n° {number}, close (lecture seule) · F6 : nouvelle séance"
+NOTES_EMPTY = "Aucune séance ouverte : F6 pour démarrer la première séance."
+NOTES_OF = "Notes de la séance n° {number} ({phase})"
+SAVE_STATE = {"saved": "enregistré", "modified": "modifié", "saving": "enregistrement…", "error": "erreur d'enregistrement"}
+SAVE_FAILED = "Enregistrement impossible : {error}. Le texte reste en mémoire ; nouvel essai automatique."
+SAVE_RECOVERED = "Enregistrement rétabli."
+
+# Roadmap
+COL_OBJECTIVE = "Objectif"
+COL_MEANS = "Moyens"
+COL_DEADLINE = "Délai"
+COL_STATUS = "Statut"
+OVERDUE = "en retard"
+ROADMAP_EMPTY = "Feuille de route vide : « a » pour ajouter un objectif."
+ROADMAP_FORM_ADD = "Nouvel objectif"
+ROADMAP_FORM_EDIT = "Modifier l'objectif"
+CONFIRM_DELETE_ITEM = "Supprimer l'objectif « {objective} » ?"
+
+# Candidate form
+CANDIDATE_FORM_NEW = "Nouveau candidat"
+CANDIDATE_FORM_EDIT = "Modifier le candidat"
+FIELD_NAME = "Nom et prénom"
+FIELD_CONTACT = "Contact (facultatif)"
+FIELD_CONSULTANT = "Consultant"
+FIELD_FUNDING = "Financement"
+FIELD_CONSENT = "Date du consentement"
+FIELD_AGREEMENT = "Date de la convention tripartite"
+FIELD_START = "Date de début"
+FIELD_BUDGET = "Budget d'heures"
+FIELD_OBJECTIVE = "Objectif"
+FIELD_MEANS = "Moyens"
+FIELD_DEADLINE = "Délai (ex. 15/03/2027, dans 3 mois, +10j)"
+NAME_REQUIRED = "Le nom est obligatoire."
+OBJECTIVE_REQUIRED = "L'objectif est obligatoire."
+CONSULTANT_REQUIRED = "Le nom du consultant est obligatoire."
+FUNDING_REQUIRED = "Choisissez un financement."
+CONSENT_REQUIRED = "La date du consentement est obligatoire (L6313-4)."
+DUPLICATE_NAME = "Attention : un candidat porte déjà ce nom ({names}). Validez à nouveau pour confirmer."
+BUDGET_INVALID = "Budget invalide : un nombre d'heures entre 1 et 24, par ex. 24 ou 20,5."
+AGREEMENT_HINT = "Convention tripartite à signer sous 10 jours (R6313-8)."
+DATE_UNDERSTOOD = "Compris : {date}"
+
+# Séance lifecycle
+START_TITLE = "Démarrer une séance"
+START_PHASE = "Phase de la séance"
+CONFIRM_CLOSE = "Clore la séance n° {number} ({elapsed}) ? Le compte rendu sera exporté."
+CONFIRM_REOPEN = "Rouvrir la séance n° {number} pour la corriger ? La réouverture est tracée."
+REOPEN_WHICH = "Rouvrir quelle séance ?"
+CLOSED_EXPORTED = "Séance n° {number} close. Compte rendu : {path}"
+REOPENED = "Séance n° {number} rouverte pour correction."
+EXPORT_FAILED = "Séance close, mais l'export a échoué : {error}"
+BUDGET_CONFIRM_START = "{used} déjà utilisées sur {budget}. Démarrer une séance au-delà du budget légal ?"
+BUDGET_REACHED = "Le budget de {budget} est atteint : la séance est en pause. Continuer au-delà ?"
+BUDGET_WARNING = "Plus que {left} avant le budget de {budget}."
+RESUME_OPEN_TITLE = "Séance restée ouverte"
+RESUME_OPEN = (
+    "La séance n° {number} de {name} est restée ouverte (commencée le {start}, "
+    "dernière activité enregistrée à {last}). Le temps écoulé depuis compte comme une pause."
+)
+RESUME_CHOICE = "Reprendre"
+CLOSE_AT_LAST = "Clore à {last}"
+LATER = "Plus tard"
+ALREADY_OPEN = "La séance n° {number} est déjà ouverte."
+NO_OPEN_SEANCE = "Aucune séance ouverte."
+NOT_PAUSABLE = "Aucune séance ouverte à mettre en pause."
+NO_CLOSED_SEANCE = "Aucune séance close à rouvrir."
+READ_ONLY_REFUSED = "Dossier en lecture seule : modification impossible."
+
+YES = "Oui"
+NO = "Non"
+OK = "Valider"
+CANCEL = "Annuler"
+
+# Quit
+QUIT_UNSAVED = "Les notes n'ont pas pu être enregistrées ({error}). Une copie est écrite dans {path}. ctrl+q de nouveau pour quitter."
+
+HOW_TO_QUIT = "Pour quitter : ctrl+q (les notes sont enregistrées avant)."
+
+# Help
+HELP_TITLE = "Aide — raccourcis clavier"
+HELP_INTRO = (
+    "Tout se fait au clavier. Les notes s'enregistrent seules pendant la frappe. "
+    "ctrl+p ouvre la palette de commandes ; Échap ferme une fenêtre."
+)
+
+# Review mode
+REVIEW_CANDIDATE_COLUMNS = ("Candidat", "Phase", "Séances", "Heures", "Dernière séance")
+REVIEW_HISTORY_COLUMNS = ("Séance", "Date", "Phase", "Durée", "Début des notes")
+REVIEW_ROADMAP_COLUMNS = ("Objectif", "Moyens", "Délai", "Statut", "Créé en")
+REVIEW_EMPTY_NOTES = "(pas de notes)"
+REVIEW_NO_MORE_SEANCES = "Pas d'autre séance dans ce sens."
+REVIEW_CHANGES_TITLE = "Historique des modifications"
+REVIEW_NO_CHANGES = "Aucune modification enregistrée."
+REVIEW_SEARCH_PLACEHOLDER = "Rechercher dans toutes les séances (accents ignorés, mot* pour un préfixe)…"
+REVIEW_NO_HIT = "Aucune séance ne contient « {query} »."
+REVIEW_HITS = "{count} séance(s), les plus récentes d'abord. Entrée : ouvrir."
+REVIEW_INDEX_PENDING = "index de recherche : préparation…"
+REVIEW_INDEX_BUILDING = "index de recherche : {done} / {total} dossiers"
+REVIEW_INDEX_UNAVAILABLE = "index de recherche indisponible ({error}) : recherche plus lente"
+REVIEW_HOW_TO_QUIT = "Pour quitter : q ou ctrl+q."
+REVIEW_NEEDS_TERMINAL = (
+    "seance review a besoin d'un terminal. Par SSH, demandez-en un (ssh -t, ou "
+    "« pty » dans la clé autorisée) ; voir docs/ssh.md."
+)

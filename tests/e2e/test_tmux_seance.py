@@ -1,0 +1,225 @@
+"""End to end: the installed ``seance`` command, driven in a real terminal (tmux).
+
+A consultant's whole séance on a fresh copy of the demo data: filter the
+candidate list, open Jérôme Marchand, start a séance, type a note, close the
+séance, quit. Then what matters is checked on disk: the saved notes and the
+exported summary.
+
+The tmux server is private (its own ``-L`` socket name, no user config) and is
+killed at the end, so a user's own tmux sessions are never touched.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shlex
+import shutil
+import stat
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+from markdown_it import MarkdownIt
+
+REPO = Path(__file__).resolve().parents[2]
+DEMO = REPO / "data" / "demo"
+CANDIDATE_ID = "jerome-marchand"
+CANDIDATE_NAME = "Jérôme Marchand"
+NOTE = "Note e2e : l’élève a cité « manœuvre »"
+WIDTH, HEIGHT = 100, 30
+EXIT_MARKER = "SEANCE-EXITED-"
+POLL = 0.2
+TIMEOUT = 20.0
+
+
+class Tmux:
+    """One private tmux server holding one pane; keys in, screen text out."""
+
+    def __init__(self, tmux: str):
+        self.tmux = tmux
+        self.socket = f"seance-e2e-{os.getpid()}-{uuid.uuid4().hex[:8]}"
+        self.target = "e2e"
+        self.env = {
+            **os.environ,
+            # The tmux client itself must treat input and output as UTF-8.
+            "LANG": "C.UTF-8",
+            "LC_ALL": "C.UTF-8",
+        }
+        self.env.pop("TMUX", None)  # not nested in a user's tmux session
+        self.last_screen = ""
+
+    def run(self, *args: str) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [self.tmux, "-u", "-L", self.socket, "-f", os.devnull, *args],
+            env=self.env,
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=True,
+        )
+
+    def start(self, command: str) -> None:
+        self.run(
+            "new-session", "-d", "-s", self.target,
+            "-x", str(WIDTH), "-y", str(HEIGHT),
+            command,
+        )
+
+    def keys(self, *keys: str) -> None:
+        """tmux key names: Enter, F6, C-q…"""
+        self.run("send-keys", "-t", self.target, *keys)
+
+    def type(self, text: str) -> None:
+        """Literal text, sent as the terminal would (UTF-8)."""
+        self.run("send-keys", "-t", self.target, "-l", text)
+
+    def screen(self) -> str:
+        self.last_screen = self.run("capture-pane", "-p", "-t", self.target).stdout
+        return self.last_screen
+
+    def wait_for(self, what, timeout: float = TIMEOUT, why: str = "") -> str:
+        """Poll the screen until ``what`` (a text, or a predicate on the screen)
+        holds; fail with the last screen captured."""
+        check = what if callable(what) else (lambda screen: what in screen)
+        deadline = time.monotonic() + timeout
+        while True:
+            screen = self.screen()
+            if check(screen):
+                return screen
+            if time.monotonic() > deadline:
+                pytest.fail(
+                    f"after {timeout:.0f} s, still waiting for {why or repr(what)}; "
+                    f"last screen:\n{screen.rstrip()}"
+                )
+            time.sleep(POLL)
+
+    def kill(self) -> None:
+        """Stop this private server and remove its socket file (tmux leaves it)."""
+        where = subprocess.run(
+            [self.tmux, "-L", self.socket, "display-message", "-p", "#{socket_path}"],
+            env=self.env, capture_output=True, text=True, timeout=10,
+        ).stdout.strip()
+        subprocess.run(
+            [self.tmux, "-L", self.socket, "kill-server"],
+            env=self.env, capture_output=True, timeout=10,
+        )
+        if where.endswith(self.socket):
+            Path(where).unlink(missing_ok=True)
+
+
+@pytest.fixture
+def tmux():
+    exe = shutil.which("tmux")
+    if exe is None:
+        pytest.skip("tmux is not installed: the end-to-end test drives seance inside tmux")
+    session = Tmux(exe)
+    try:
+        yield session
+    finally:
+        session.kill()
+
+
+@pytest.fixture
+def seance_command() -> Path:
+    command = Path(sys.executable).parent / "seance"
+    if not command.exists():
+        pytest.skip(f"the seance console script is not installed next to {sys.executable}")
+    return command
+
+
+def _seance_numbers(candidate_file: Path) -> dict[int, dict]:
+    data = json.loads(candidate_file.read_text(encoding="utf-8"))
+    return {s["number"]: s for s in data["seances"].values()}
+
+
+@pytest.mark.e2e
+def test_a_seance_typed_in_a_real_terminal_is_saved_and_exported(tmux, seance_command, tmp_path):
+    data_dir = tmp_path / "donnees"
+    shutil.copytree(DEMO, data_dir)
+    candidate_file = data_dir / "candidates" / f"{CANDIDATE_ID}.json"
+    before = _seance_numbers(candidate_file)
+    new_number = max(before) + 1
+
+    env = {
+        "TERM": "xterm-256color",
+        "TEXTUAL_ANIMATIONS": "none",
+        "LANG": "C.UTF-8",
+        "LC_ALL": "C.UTF-8",
+        # Keep the run hermetic: no user data, cache or config dir involved.
+        "XDG_DATA_HOME": str(tmp_path / "xdg-data"),
+        "XDG_CACHE_HOME": str(tmp_path / "xdg-cache"),
+        "XDG_CONFIG_HOME": str(tmp_path / "xdg-config"),
+    }
+    run_seance = shlex.join(
+        ["env", "-u", "SEANCE_DATA_DIR", *(f"{k}={v}" for k, v in env.items()),
+         str(seance_command), "--data-dir", str(data_dir)]
+    )
+    # The pane stays alive after seance exits so that its exit code can be read.
+    tmux.start(f"sh -c {shlex.quote(f'{run_seance}; echo {EXIT_MARKER}$?; exec sleep 600')}")
+
+    # 1. The candidate list, then filtered by a few letters typed without accents.
+    tmux.wait_for(lambda s: "Candidats" in s and CANDIDATE_NAME in s and "Amélie Dubœuf" in s,
+                  why="the candidate list")
+    tmux.type("jer")
+    tmux.wait_for(lambda s: CANDIDATE_NAME in s and "Amélie Dubœuf" not in s and "Zoé Lefèvre" not in s,
+                  why="the list filtered down to Jérôme Marchand")
+
+    # 2. Enter goes from the filter to the list, Enter opens the candidate.
+    tmux.keys("Enter")
+    tmux.wait_for("Ouvrir", why="the list focused (footer: ⏎ Ouvrir)")
+    tmux.keys("Enter")
+    tmux.wait_for(f"seance · {CANDIDATE_NAME}", why="the candidate opened (header)")
+
+    # 3. F6 starts a séance; Enter accepts the proposed (current) phase.
+    tmux.keys("F6")
+    tmux.wait_for("Phase de la séance", why="the phase picker")
+    tmux.keys("Enter")
+    tmux.wait_for(f"Notes de la séance n° {new_number}", why="the notes of the new séance")
+
+    # 4. A note with accents, a typographic apostrophe, guillemets and œ, then autosave.
+    tmux.type(NOTE)
+    tmux.wait_for(
+        lambda s: NOTE in s and "enregistré" in s and "modifié" not in s and "enregistrement…" not in s,
+        why="the typed note on screen and the indicator back to « enregistré »",
+    )
+
+    # 5. F8 closes (after confirmation); the summary's path is shown.
+    tmux.keys("F8")
+    tmux.wait_for(f"Clore la séance n° {new_number}", why="the close confirmation")
+    tmux.keys("Enter")
+    tmux.wait_for("Compte rendu", why="the message naming the summary file")
+
+    # 6. ctrl+q quits; wait for the process to end and read its exit code.
+    tmux.keys("C-q")
+    screen = tmux.wait_for(lambda s: re.search(rf"{EXIT_MARKER}\d+", s) is not None,
+                           why="seance to exit")
+    assert f"{EXIT_MARKER}0" in screen, screen
+
+    # On disk: the new séance, closed, with the note exactly as typed.
+    after = _seance_numbers(candidate_file)
+    assert max(after) == new_number
+    seance = after[new_number]
+    assert seance["status"] == "closed"
+    assert seance["end"], seance
+    assert NOTE in seance["notes"]
+    for number, old in before.items():
+        assert after[number] == old, f"séance {number} changed"
+
+    # The summary: one file, private (0600), with the note and the name, valid Markdown.
+    summaries = list((data_dir / "exports" / CANDIDATE_ID).glob(f"*-seance-{new_number:02d}.md"))
+    assert len(summaries) == 1, summaries
+    summary = summaries[0]
+    assert re.fullmatch(rf"\d{{4}}-\d{{2}}-\d{{2}}-seance-{new_number:02d}\.md", summary.name)
+    assert stat.S_IMODE(summary.stat().st_mode) == 0o600
+    text = summary.read_text(encoding="utf-8")
+    assert NOTE in text
+    assert CANDIDATE_NAME in text
+    tokens = MarkdownIt("commonmark").enable("table").parse(text)
+    types = {t.type for t in tokens}
+    assert "heading_open" in types
+    assert "table_open" in types
