@@ -11,6 +11,7 @@ import os
 from pathlib import Path
 
 DATA_DIR_ENV = "SEANCE_DATA_DIR"
+CACHE_DIR_ENV = "SEANCE_CACHE_DIR"
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
 
@@ -63,3 +64,15 @@ def resolve_data_dir(cli_value: str | os.PathLike[str] | None) -> Path:
     if from_env:
         return Path(from_env).expanduser()
     return default_user_data_dir()
+
+
+def resolve_cache_dir(cli_value: str | os.PathLike[str] | None) -> Path:
+    """Derived data only (the search index): ``--cache-dir`` > ``SEANCE_CACHE_DIR`` > platform cache dir."""
+    if cli_value:
+        return Path(cli_value).expanduser()
+    from_env = os.environ.get(CACHE_DIR_ENV)
+    if from_env:
+        return Path(from_env).expanduser()
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("seance", appauthor=False))

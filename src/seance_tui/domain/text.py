@@ -6,12 +6,12 @@ from __future__ import annotations
 import unicodedata
 
 # NFKD does not decompose these ligatures; French writes œ and æ in everyday words.
-_LIGATURES = str.maketrans({"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "ß": "ss", "’": "'", "‘": "'"})
+LIGATURES = str.maketrans({"œ": "oe", "Œ": "Oe", "æ": "ae", "Æ": "Ae", "ß": "ss", "’": "'", "‘": "'"})
 
 
 def fold(text: str) -> str:
     """``Dubœuf`` → ``duboeuf``, ``Élève`` → ``eleve``, ``l’entretien`` → ``l'entretien``."""
-    decomposed = unicodedata.normalize("NFKD", text.translate(_LIGATURES))
+    decomposed = unicodedata.normalize("NFKD", text.translate(LIGATURES))
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 

@@ -38,6 +38,7 @@ from .errors import (
 )
 from .index import (
     CandidateSummary,
+    Stamp,
     entry_for,
     index_document,
     read_index,
@@ -108,6 +109,30 @@ class ReadOnlyStore:
         """Raises CandidateNotFound, or CandidateFileError naming the file and the reason."""
         path = self.layout.candidate_file(candidate_id)
         return _decode_record(path, candidate_id, _read_bytes(path))
+
+    def load_stamped(self, candidate_id: str) -> tuple[CandidateRecord, Stamp]:
+        """The record and the stamp of the very bytes it was read from."""
+        path = self.layout.candidate_file(candidate_id)
+        try:
+            with open(path, "rb") as file:
+                stamp = stamp_of(os.fstat(file.fileno()))
+                raw = file.read()
+        except FileNotFoundError:
+            raise CandidateNotFound(path) from None
+        except OSError as exc:
+            raise CandidateFileError(path, f"lecture impossible ({exc.strerror})") from exc
+        return _decode_record(path, candidate_id, raw), stamp
+
+    def stamps(self) -> tuple[dict[str, Stamp], list[Problem]]:
+        """Each candidate file's (inode, mtime, size): what changed since, without reading it."""
+        ids, problems = self._scan()
+        stamps = {}
+        for candidate_id in ids:
+            try:
+                stamps[candidate_id] = stamp_of(os.stat(self.layout.candidate_file(candidate_id)))
+            except FileNotFoundError:
+                continue
+        return stamps, problems
 
     def load_all(self) -> tuple[list[CandidateRecord], list[Problem]]:
         """Every candidate that loads; each file that does not is a problem, and stops nothing."""

@@ -1,0 +1,51 @@
+"""What a reviewer types in the search box, understood the same way by the
+index and by the plain scan it replaces: words (all must match), accents,
+case, ligatures and apostrophes ignored, a trailing ``*`` for a prefix."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .text import fold
+
+# A word is what the index's tokenizer keeps: letters and digits. Everything
+# else (apostrophes, hyphens, "12:30", quotes) separates words.
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class Term:
+    words: tuple[str, ...]  # folded; several for "l'entretien" or "12:30", matched as a phrase
+    prefix: bool = False
+
+
+def parse_query(text: str) -> list[Term]:
+    terms = []
+    for chunk in text.split():
+        prefix = chunk.endswith("*")
+        words = tuple(_WORD.findall(fold(chunk.rstrip("*")).replace("_", " ")))
+        if words:
+            terms.append(Term(words, prefix))
+    return terms
+
+
+def folded_words(text: str) -> list[str]:
+    return _WORD.findall(fold(text).replace("_", " "))
+
+
+def matches(words: list[str], terms: list[Term]) -> bool:
+    """The plain scan's rule: every term appears, as consecutive words."""
+    return all(_phrase_at(words, term) is not None for term in terms)
+
+
+def _phrase_at(words: list[str], term: Term) -> int | None:
+    n = len(term.words)
+    for i in range(len(words) - n + 1):
+        head = words[i : i + n - 1]
+        last = words[i + n - 1]
+        if list(term.words[:-1]) == head and (
+            last.startswith(term.words[-1]) if term.prefix else last == term.words[-1]
+        ):
+            return i
+    return None

@@ -1,0 +1,116 @@
+"""What review mode reads, without any Textual: the data dir opened read-only,
+the derived search index in the cache dir, and the documents shown.
+
+Nothing here can write to the data dir: it holds a ReadOnlyStore only.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from . import paths
+from .domain.dates import format_date
+from .domain.model import ChangeEvent, ChangeKind, RoadmapStatus
+from .domain.phases import PhaseSet, load_phases
+from .domain.record import CandidateRecord
+from .export.summary import seance_summary
+from .storage.errors import Problem
+from .storage.index import CandidateSummary, Stamp
+from .storage.search_index import SearchHit, SearchIndex, default_index_path, scan_search
+from .storage.store import ReadOnlyStore
+
+Clock = Callable[[], datetime]
+
+_FIELD_LABELS = {"objective": "objectif", "means": "moyens", "deadline": "délai", "status": "statut"}
+
+
+@dataclass(frozen=True)
+class RoadmapChange:
+    at: datetime
+    seance: int | None
+    text: str
+
+
+class Review:
+    def __init__(self, data_dir: Path, cache_dir: Path, clock: Clock = datetime.now) -> None:
+        self.store = ReadOnlyStore(data_dir)
+        self.phases: PhaseSet = load_phases(paths.phases_file(data_dir))
+        self.clock = clock
+        self.index_path = default_index_path(cache_dir, data_dir)
+        self._index: SearchIndex | None = None
+        self._index_ready = threading.Event()
+
+    # --- candidates and their files -------------------------------------------
+
+    def candidates(self) -> tuple[list[CandidateSummary], list[Problem]]:
+        summaries, problems = self.store.summaries(self.phases, self.clock())
+        summaries.sort(key=lambda s: (s.last_seance_date is not None, s.last_seance_date), reverse=True)
+        return summaries, problems
+
+    def load(self, candidate_id: str) -> tuple[CandidateRecord, Stamp]:
+        return self.store.load_stamped(candidate_id)
+
+    def stamp(self, candidate_id: str) -> Stamp | None:
+        return self.store.stamps()[0].get(candidate_id)
+
+    def seance_document(self, record: CandidateRecord, number: int) -> str:
+        """The séance as the consultant wrote it, private part included: reviewers are professionals."""
+        return seance_summary(record, number, self.phases, self.clock(), include_private=True)
+
+    # --- search ----------------------------------------------------------------
+
+    def build_index(self, progress: Callable[[int, int], None] | None = None) -> list[Problem]:
+        """Build or refresh the index; the first build may take minutes at centre scale."""
+        if self._index is None:
+            self._index = SearchIndex(self.index_path, self.store)
+        report = self._index.refresh(progress)
+        self._index_ready.set()
+        return report.problems
+
+    def search(self, query: str, limit: int = 50) -> list[SearchHit]:
+        """From the index once built; until then, a plain scan of every file (slower, same answers)."""
+        if self._index_ready.is_set() and self._index is not None:
+            return self._index.search(query, limit)
+        return scan_search(self.store, query, limit)
+
+    def close(self) -> None:
+        if self._index is not None:
+            self._index.close()
+
+
+def roadmap_changes(record: CandidateRecord) -> list[RoadmapChange]:
+    """The feuille de route's history, in French, oldest first."""
+    objectives = {e.target: e.after.get("objective") or e.before.get("objective") for e in record.events}
+    for item in record.roadmap:
+        objectives[item.id] = item.objective
+    changes = []
+    for event in record.events:
+        if not event.kind.value.startswith("roadmap_"):
+            continue
+        changes.append(RoadmapChange(event.at, event.seance, _describe(event, objectives.get(event.target) or "?")))
+    return changes
+
+
+def _describe(event: ChangeEvent, objective: str) -> str:
+    name = f"« {objective} »"
+    if event.kind is ChangeKind.ROADMAP_ADDED:
+        return f"ajouté : {name}"
+    if event.kind is ChangeKind.ROADMAP_DELETED:
+        return f"supprimé : {name}"
+    if event.kind is ChangeKind.ROADMAP_MOVED:
+        return f"déplacé : {name}, position {event.before.get('position')} → {event.after.get('position')}"
+    parts = []
+    for field in event.after:
+        before, after = event.before.get(field, ""), event.after.get(field, "")
+        if field == "status":
+            before, after = RoadmapStatus(before).label if before else "", RoadmapStatus(after).label
+        parts.append(f"{_FIELD_LABELS.get(field, field)} : {before or '—'} → {after or '—'}")
+    return f"modifié : {name} ; " + " ; ".join(parts)
+
+
+def when(moment: datetime) -> str:
+    return f"{format_date(moment.date())} {moment:%H:%M}"

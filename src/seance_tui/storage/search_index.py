@@ -1,0 +1,282 @@
+"""The derived search index over every séance: SQLite FTS5 (standard library).
+
+The candidate JSON files stay the truth. The index lives in a cache dir,
+outside the data dir, and is rebuilt from the files when missing and
+refreshed file by file when their (inode, mtime, size) stamp changes; without
+it, search falls back to a plain scan (``scan_search``), only slower.
+
+Choices measured for issue 5:
+- ``unicode61 remove_diacritics 2`` folds accents; œ/æ/ß and ’ are folded by
+  us before indexing and querying, since the tokenizer keeps them.
+- Every term is quoted and the whole expression bound as a parameter: user
+  text never reaches FTS5's query syntax.
+- A séance's rowid grows with its date, so "newest first" is FTS5 walking its
+  doclist backwards (``ORDER BY rowid DESC``), never a sort of every hit.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import sqlite3
+import threading
+import zlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from ..domain.record import CandidateRecord
+from ..domain.search_query import Term, folded_words, matches, parse_query
+from ..domain.text import LIGATURES, fold
+from .atomic import make_private_dir
+from .errors import CandidateFileError, CandidateNotFound, Problem
+from .index import Stamp
+from .store import ReadOnlyStore
+
+INDEX_VERSION = 1
+# Snippet highlight markers: private-use characters, which never come from a keyboard.
+HIT_START, HIT_END = "\ue000", "\ue001"
+SNIPPET_WORDS = 16
+
+_SCHEMA = f"""
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE IF NOT EXISTS files (candidate_id TEXT PRIMARY KEY, stamp TEXT NOT NULL, name TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS seances (
+    key INTEGER PRIMARY KEY, candidate_id TEXT NOT NULL, number INTEGER NOT NULL,
+    day TEXT, phase TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS seances_by_candidate ON seances (candidate_id);
+CREATE VIRTUAL TABLE IF NOT EXISTS seance_text USING fts5(
+    body, tokenize = 'unicode61 remove_diacritics 2'
+);
+INSERT OR IGNORE INTO meta VALUES ('version', '{INDEX_VERSION}');
+"""
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    candidate_id: str
+    candidate_name: str
+    number: int
+    day: date | None
+    phase: str
+    snippet: str  # the match between HIT_START and HIT_END
+
+
+@dataclass(frozen=True)
+class RefreshReport:
+    reindexed: int
+    removed: int
+    problems: list[Problem]
+
+
+def default_index_path(cache_dir: Path, data_dir: Path) -> Path:
+    """One index per data dir, named after its absolute path."""
+    digest = hashlib.sha1(str(data_dir.resolve()).encode()).hexdigest()[:16]
+    return cache_dir / f"search-{digest}.sqlite3"
+
+
+def indexed_text(seance) -> str:
+    body = "\n".join([seance.notes, seance.next_steps, " ; ".join(seance.tools)])
+    return body.translate(LIGATURES)
+
+
+def fts_expression(terms: list[Term]) -> str:
+    """Each term as a quoted FTS5 phrase (a prefix one gets ``*``), all required."""
+    parts = []
+    for term in terms:
+        phrase = '"' + " ".join(term.words).replace('"', '""') + '"'
+        parts.append(phrase + ("*" if term.prefix else ""))
+    return " AND ".join(parts)
+
+
+class SearchIndex:
+    """One connection, shared by the threads of one process under a lock
+    (review refreshes in one worker and searches in another)."""
+
+    def __init__(self, path: Path, store: ReadOnlyStore) -> None:
+        make_private_dir(path.parent)
+        self.path = path
+        self.store = store
+        self._lock = threading.RLock()
+        self._db = sqlite3.connect(path, timeout=30, isolation_level=None, check_same_thread=False)
+        os.chmod(path, 0o600)  # séance notes, even derived, are personal data
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA synchronous=NORMAL")
+        if self._version() not in (None, str(INDEX_VERSION)):
+            self._db.executescript("DROP TABLE IF EXISTS meta; DROP TABLE IF EXISTS files; "
+                                   "DROP TABLE IF EXISTS seances; DROP TABLE IF EXISTS seance_text;")
+        self._db.executescript(_SCHEMA)
+
+    def _version(self) -> str | None:
+        try:
+            row = self._db.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
+        except sqlite3.OperationalError:
+            return None
+        return row[0] if row else None
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
+
+    @property
+    def is_empty(self) -> bool:
+        with self._lock:
+            return self._db.execute("SELECT 1 FROM files LIMIT 1").fetchone() is None
+
+    def stale_files(self) -> tuple[list[str], list[str], list[Problem]]:
+        """(changed or new candidate ids, removed ids, unreadable folder entries)."""
+        stamps, problems = self.store.stamps()
+        with self._lock:
+            known = dict(self._db.execute("SELECT candidate_id, stamp FROM files"))
+        changed = [cid for cid, stamp in stamps.items() if known.get(cid) != _stamp_text(stamp)]
+        removed = [cid for cid in known if cid not in stamps]
+        return changed, removed, problems
+
+    def refresh(self, progress: Callable[[int, int], None] | None = None) -> RefreshReport:
+        changed, removed, problems = self.stale_files()
+        for candidate_id in removed:
+            with self._transaction():
+                self._forget(candidate_id)
+        for done, candidate_id in enumerate(changed, 1):
+            try:
+                record, stamp = self.store.load_stamped(candidate_id)
+            except CandidateNotFound:
+                with self._transaction():
+                    self._forget(candidate_id)
+                continue
+            except CandidateFileError as exc:
+                problems.append(Problem.from_error(exc))
+                continue
+            with self._transaction():
+                self._forget(candidate_id)
+                self._add(record, stamp)
+            if progress is not None:
+                progress(done, len(changed))
+        return RefreshReport(len(changed), len(removed), problems)
+
+    def search(self, query: str, limit: int = 20) -> list[SearchHit]:
+        terms = parse_query(query)
+        if not terms:
+            return []
+        with self._lock:
+            rows = self._search_rows(terms, limit)
+        return [
+            SearchHit(cid, name, number, date.fromisoformat(day) if day else None, phase, " ".join(snippet.split()))
+            for cid, name, number, day, phase, snippet in rows
+        ]
+
+    def _search_rows(self, terms: list[Term], limit: int) -> list[tuple]:
+        return self._db.execute(
+            """
+            SELECT s.candidate_id, f.name, s.number, s.day, s.phase,
+                   snippet(seance_text, 0, ?, ?, '…', ?)
+            FROM seance_text
+            JOIN seances s ON s.key = seance_text.rowid
+            JOIN files f ON f.candidate_id = s.candidate_id
+            WHERE seance_text MATCH ?
+            ORDER BY seance_text.rowid DESC
+            LIMIT ?
+            """,
+            (HIT_START, HIT_END, SNIPPET_WORDS, fts_expression(terms), limit),
+        ).fetchall()
+
+    # --- writing ---------------------------------------------------------------
+
+    def _transaction(self):
+        return _Transaction(self._db, self._lock)
+
+    def _forget(self, candidate_id: str) -> None:
+        keys = [k for (k,) in self._db.execute("SELECT key FROM seances WHERE candidate_id = ?", (candidate_id,))]
+        self._db.executemany("DELETE FROM seance_text WHERE rowid = ?", [(k,) for k in keys])
+        self._db.execute("DELETE FROM seances WHERE candidate_id = ?", (candidate_id,))
+        self._db.execute("DELETE FROM files WHERE candidate_id = ?", (candidate_id,))
+
+    def _add(self, record: CandidateRecord, stamp: Stamp) -> None:
+        candidate = record.candidate
+        for seance in record.seances:
+            key = _first_free_key(self._db, _date_ordered_key(seance.day, candidate.id, seance.number))
+            self._db.execute(
+                "INSERT INTO seances VALUES (?, ?, ?, ?, ?)",
+                (key, candidate.id, seance.number, seance.day.isoformat() if seance.day else None, seance.phase),
+            )
+            self._db.execute("INSERT INTO seance_text (rowid, body) VALUES (?, ?)", (key, indexed_text(seance)))
+        self._db.execute(
+            "INSERT INTO files VALUES (?, ?, ?)", (candidate.id, _stamp_text(stamp), candidate.name)
+        )
+
+
+class _Transaction:
+    """BEGIN IMMEDIATE: two reviewers refreshing at once queue instead of failing."""
+
+    def __init__(self, db: sqlite3.Connection, lock: threading.RLock) -> None:
+        self._db = db
+        self._lock = lock
+
+    def __enter__(self) -> None:
+        self._lock.acquire()
+        self._db.execute("BEGIN IMMEDIATE")
+
+    def __exit__(self, exc_type, *_) -> None:
+        try:
+            self._db.execute("ROLLBACK" if exc_type else "COMMIT")
+        finally:
+            self._lock.release()
+
+
+def _stamp_text(stamp: Stamp) -> str:
+    return ":".join(map(str, stamp))
+
+
+def _date_ordered_key(day: date | None, candidate_id: str, number: int) -> int:
+    """Date in the high bits, so that rowid order is date order."""
+    ordinal = day.toordinal() if day else 0
+    spread = zlib.crc32(candidate_id.encode()) & 0xFFFF
+    return (ordinal << 24) | (spread << 8) | (number & 0xFF)
+
+
+def _first_free_key(db: sqlite3.Connection, key: int) -> int:
+    while db.execute("SELECT 1 FROM seances WHERE key = ?", (key,)).fetchone():
+        key += 1
+    return key
+
+
+def scan_search(store: ReadOnlyStore, query: str, limit: int = 20) -> list[SearchHit]:
+    """The same search without an index: reads every file. The fallback while
+    the index is built, and the baseline the benchmarks compare it with."""
+    terms = parse_query(query)
+    if not terms:
+        return []
+    hits = []
+    records, _ = store.load_all()
+    for record in records:
+        for seance in record.seances:
+            text = indexed_text(seance)
+            if matches(folded_words(text), terms):
+                hits.append(
+                    SearchHit(record.candidate.id, record.candidate.name, seance.number, seance.day,
+                              seance.phase, plain_snippet(text, terms))
+                )
+    hits.sort(key=lambda h: _date_ordered_key(h.day, h.candidate_id, h.number), reverse=True)
+    return hits[:limit]
+
+
+def plain_snippet(text: str, terms: list[Term], width: int = 100) -> str:
+    """A window of text around the first word of the first term, marked like FTS5's."""
+    term = terms[0]
+    wanted = term.words[0]
+    start = end = 0
+    for match in re.finditer(r"\w+", text):
+        word = fold(match.group())
+        if word == wanted or (term.prefix and len(term.words) == 1 and word.startswith(wanted)):
+            start, end = match.span()
+            break
+    left = max(0, start - width // 2)
+    right = min(len(text), end + width // 2)
+    window = (
+        ("…" if left else "") + text[left:start] + HIT_START + text[start:end] + HIT_END
+        + text[end:right] + ("…" if right < len(text) else "")
+    )
+    return " ".join(window.split())
