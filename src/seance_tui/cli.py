@@ -24,7 +24,7 @@ from .export.history import full_history
 from .export.naming import history_filename, summary_filename, synthesis_filename
 from .export.summary import seance_summary
 from .export.synthesis import synthesis_document
-from .storage.errors import CandidateFileError, DataDirMissing
+from .storage.errors import CandidateFileError, DataDirMissing, StorageError
 from .storage.exports import write_export
 from .storage.store import ReadOnlyStore
 from .ui import texts
@@ -232,7 +232,7 @@ def cmd_export(args: argparse.Namespace, data_dir: Path) -> int:
     exports_dir = Path(args.output).expanduser() if args.output else data_dir / "exports"
     try:
         path = write_export(exports_dir, record.candidate, filename, text)
-    except OSError as exc:
+    except (OSError, StorageError) as exc:
         raise CommandError(f"écriture impossible dans {exports_dir} : {exc}") from exc
     print(path)
     return EXIT_OK

@@ -57,22 +57,25 @@ def default_user_data_dir() -> Path:
     return Path(user_data_dir("seance", appauthor=False))
 
 
-def resolve_data_dir(cli_value: str | os.PathLike[str] | None) -> Path:
+def _resolve(cli_value: str | os.PathLike[str] | None, env_name: str, default) -> Path:
     if cli_value:
         return Path(cli_value).expanduser()
-    from_env = os.environ.get(DATA_DIR_ENV)
+    from_env = os.environ.get(env_name)
     if from_env:
         return Path(from_env).expanduser()
-    return default_user_data_dir()
+    return default()
+
+
+def resolve_data_dir(cli_value: str | os.PathLike[str] | None) -> Path:
+    return _resolve(cli_value, DATA_DIR_ENV, default_user_data_dir)
+
+
+def default_user_cache_dir() -> Path:
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("seance", appauthor=False))
 
 
 def resolve_cache_dir(cli_value: str | os.PathLike[str] | None) -> Path:
     """Derived data only (the search index): ``--cache-dir`` > ``SEANCE_CACHE_DIR`` > platform cache dir."""
-    if cli_value:
-        return Path(cli_value).expanduser()
-    from_env = os.environ.get(CACHE_DIR_ENV)
-    if from_env:
-        return Path(from_env).expanduser()
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir("seance", appauthor=False))
+    return _resolve(cli_value, CACHE_DIR_ENV, default_user_cache_dir)

@@ -95,7 +95,12 @@ def test_reopening_is_logged_and_does_not_count_correction_time(record):
     s = record.start_seance("preliminaire", T0)
     record.close_seance(s.number, T0 + timedelta(hours=2))
     record.reopen_seance(s.number, T0 + timedelta(days=1))
+    assert s.is_correction
+    assert record.hours_used(T0 + timedelta(days=1, minutes=5)) == timedelta(hours=2)
+    with pytest.raises(RuleError, match="correction"):
+        record.pause_seance(s.number, T0 + timedelta(days=1, minutes=5))
     record.close_seance(s.number, T0 + timedelta(days=1, minutes=10))
+    assert s.end == T0 + timedelta(hours=2), "the séance keeps its real end"
     assert s.duration(T0 + timedelta(days=2)) == timedelta(hours=2)
     assert [e.kind for e in record.events] == [ChangeKind.SEANCE_REOPENED]
 

@@ -27,7 +27,7 @@ from test_export_support import (
 from seance_tui.domain.model import Candidate, FundingRoute
 from seance_tui.domain.record import CandidateRecord, RuleError
 from seance_tui.export.document import CONFIDENTIAL
-from seance_tui.export.markdown import visible_controls
+from seance_tui.domain.text import visible_controls
 from seance_tui.export.summary import seance_summary
 
 ROADMAP_HEADERS = ["Objectif", "Moyens", "Délai", "Statut", "Pendant la séance"]
@@ -252,6 +252,7 @@ def test_any_user_text_keeps_the_summary_structure(name, notes, next_steps, tool
     ]
     if record.roadmap:
         rows = table_with(summary, "Objectif").rows
-        assert [row[:2] for row in rows] == [[expected_cell(i.objective), expected_cell(i.means)] for i in record.roadmap]
+        expected = [[expected_cell(item.objective), expected_cell(item.means)] for item in record.roadmap]
+        assert [row[:2] for row in rows] == expected
     assert paragraphs(summary)[-1] == CONFIDENTIAL
     assert not any(ord(c) < 0x20 and c not in "\n\t" or 0x7F <= ord(c) < 0xA0 for c in summary)

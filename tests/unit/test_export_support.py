@@ -15,7 +15,7 @@ from markdown_it.token import Token
 from seance_tui.domain.model import Candidate, FundingRoute, RoadmapStatus, Seance, SeanceStatus
 from seance_tui.domain.phases import load_phases
 from seance_tui.domain.record import CandidateRecord
-from seance_tui.export.markdown import visible_controls
+from seance_tui.domain.text import visible_controls
 from seance_tui.paths import phases_file
 
 PHASES = load_phases(phases_file())
@@ -189,7 +189,9 @@ def section(markdown: str, title: str) -> str:
     the same or a higher level."""
     tokens = parse(markdown)
     lines = markdown.split("\n")
-    heads = [(int(t.tag[1]), inline_text(tokens[i + 1]), t.map[0]) for i, t in enumerate(tokens) if t.type == "heading_open"]
+    heads = [
+        (int(t.tag[1]), inline_text(tokens[i + 1]), t.map[0]) for i, t in enumerate(tokens) if t.type == "heading_open"
+    ]
     for n, (level, text, start) in enumerate(heads):
         if text == title:
             end = next((s for lv, _, s in heads[n + 1 :] if lv <= level), len(lines))

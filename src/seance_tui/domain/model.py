@@ -125,6 +125,11 @@ class Seance:
         return bool(self.pauses) and self.pauses[-1].end is None
 
     @property
+    def is_correction(self) -> bool:
+        """Reopened after it was closed: open for editing, its times already final."""
+        return self.status is SeanceStatus.OPEN and self.end is not None
+
+    @property
     def day(self) -> date | None:
         """The date a séance is filed under: when it happened, else when it is planned."""
         return self.start.date() if self.start else self.planned_date

@@ -91,13 +91,13 @@ class CandidateRecord:
         return seance
 
     def pause_seance(self, number: int, now: datetime) -> None:
-        seance = self._open(number)
+        seance = self._running(number)
         if seance.is_paused:
             raise RuleError("La séance est déjà en pause.")
         seance.pauses.append(Pause(start=now))
 
     def resume_seance(self, number: int, now: datetime) -> None:
-        seance = self._open(number)
+        seance = self._running(number)
         if not seance.is_paused:
             raise RuleError("La séance n'est pas en pause.")
         seance.pauses[-1].end = now
@@ -106,6 +106,8 @@ class CandidateRecord:
         """Take back a séance left open by a quit (paused) or a crash (not paused):
         the time away never counts."""
         seance = self._open(number)
+        if seance.is_correction:
+            return
         if seance.is_paused:
             seance.pauses[-1].end = now
         else:
@@ -113,9 +115,10 @@ class CandidateRecord:
 
     def close_seance(self, number: int, now: datetime) -> Seance:
         seance = self._open(number)
-        if seance.is_paused:
-            seance.pauses[-1].end = now
-        seance.end = now
+        if not seance.is_correction:
+            if seance.is_paused:
+                seance.pauses[-1].end = now
+            seance.end = now
         seance.status = SeanceStatus.CLOSED
         return seance
 
@@ -128,11 +131,9 @@ class CandidateRecord:
             raise RuleError(
                 f"La séance n° {self.open_seance.number} est ouverte : fermez-la d'abord."
             )
+        # The end stays: the séance happened when it happened, and the
+        # correction time never counts (see Seance.is_correction).
         seance.status = SeanceStatus.OPEN
-        # The correction time must not count as séance time: pause from the old end to now.
-        if seance.end is not None:
-            seance.pauses.append(Pause(start=seance.end, end=None))
-            seance.end = None
         self._log(now, ChangeKind.SEANCE_REOPENED, number, f"seance:{number}")
         return seance
 
@@ -140,6 +141,12 @@ class CandidateRecord:
         seance = self.seance(number)
         if seance.status is not SeanceStatus.OPEN:
             raise RuleError(f"La séance n° {number} n'est pas ouverte.")
+        return seance
+
+    def _running(self, number: int) -> Seance:
+        seance = self._open(number)
+        if seance.is_correction:
+            raise RuleError(f"La séance n° {number} est rouverte pour correction : son temps est déjà compté.")
         return seance
 
     # --- hours -------------------------------------------------------------

@@ -26,7 +26,7 @@ from collections.abc import Iterable, Sequence
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from ..domain.text import fold
+from ..domain.text import fold, visible_controls
 
 PRIVATE_HEADING = "Privé"
 
@@ -40,12 +40,6 @@ MAX_HEADING_LEVEL = 6
 # the tests use; a table must be seen as one here too (it outranks a setext heading).
 _parser = MarkdownIt("commonmark").enable("table")
 
-# C0 controls but tab and newline, DEL, and C1 controls (0x9b is a one-byte
-# CSI to some terminals) become visible symbols: the Control Pictures block
-# for C0 (␛ for ESC), ␡ for DEL, and the replacement character for C1.
-_CONTROLS = {c: 0x2400 + c for c in range(0x20) if chr(c) not in "\t\n"}
-_CONTROLS[0x7F] = 0x2421
-_CONTROLS.update({c: 0xFFFD for c in range(0x80, 0xA0)})
 
 # Every character that can start inline markup, an HTML tag, an entity, a
 # closing "#" run in a heading, or a block quote (">" at the start of a line).
@@ -64,11 +58,6 @@ _CLOSING_RUN = re.compile(r"(^|[ \t])(#+[ \t]*)$")
 _UNDERLINE = re.compile(r"[ \t]*(=+|-+)[ \t]*$")
 # An odd run of backslashes at the end of a line: the last one is a hard break.
 _HARD_BREAK = re.compile(r"(?<!\\)((?:\\\\)*)\\$")
-
-
-def visible_controls(text: str) -> str:
-    """Line endings become ``\\n``; other control characters become visible symbols."""
-    return text.replace("\r\n", "\n").replace("\r", "\n").translate(_CONTROLS)
 
 
 def escape_inline(text: str) -> str:

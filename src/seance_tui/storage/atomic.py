@@ -52,7 +52,12 @@ def make_private_dir(path: Path) -> None:
 
 
 def write_json_atomically(path: Path, data: Any) -> None:
-    payload = encode_json(data)
+    write_bytes_atomically(path, encode_json(data))
+
+
+def write_bytes_atomically(path: Path, payload: bytes) -> None:
+    """Temp file in the same folder, fsync, 0600, os.replace, fsync of the folder:
+    a reader or a crash sees the old file or the new one, never half of one."""
     folder = path.parent
     fd, temp_name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp")
     try:

@@ -8,13 +8,11 @@ Folders this creates are 0700 and files 0600: these are personal documents.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 from ..domain.model import Candidate
 from ..export.naming import candidate_folder
-from .atomic import FILE_MODE, make_private_dir
+from .atomic import make_private_dir, write_bytes_atomically
 from .errors import StorageError
 
 
@@ -44,30 +42,5 @@ def write_export(exports_dir: Path, candidate: Candidate, filename: str, text: s
     make_private_dir(target.parent)
     if not target.resolve().is_relative_to(exports_dir.resolve()):
         raise ExportPathError(target, exports_dir)
-    _write_atomically(target, text.encode("utf-8"))
+    write_bytes_atomically(target, text.encode("utf-8"))
     return target
-
-
-def _write_atomically(path: Path, payload: bytes) -> None:
-    # Same steps and temporary name as atomic.write_json_atomically, so that
-    # atomic.remove_orphan_temp_files can clean an export folder too.
-    folder = path.parent
-    fd, temp_name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as temp:
-            os.fchmod(temp.fileno(), FILE_MODE)
-            temp.write(payload)
-            temp.flush()
-            os.fsync(temp.fileno())
-        os.replace(temp_name, path)
-    except BaseException:
-        try:
-            os.unlink(temp_name)
-        except FileNotFoundError:
-            pass
-        raise
-    folder_fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
-    try:
-        os.fsync(folder_fd)
-    finally:
-        os.close(folder_fd)

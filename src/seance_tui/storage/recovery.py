@@ -8,14 +8,13 @@ import tempfile
 from datetime import datetime
 from pathlib import Path
 
+from .. import paths
 from ..domain.record import CandidateRecord
 from .atomic import make_private_dir
 
 
 def recovery_dirs() -> list[Path]:
-    from platformdirs import user_cache_dir
-
-    return [Path(user_cache_dir("seance", appauthor=False)) / "recovery", Path(tempfile.gettempdir()) / "seance-recovery"]
+    return [paths.default_user_cache_dir() / "recovery", Path(tempfile.gettempdir()) / "seance-recovery"]
 
 
 def write_recovery_copy(record: CandidateRecord, now: datetime | None = None) -> Path:
