@@ -15,7 +15,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from test_export_support import PHASES, list_items, outline, parse, inline_text, section, table_with
+from test_export_support import PHASES, inline_text, list_items, outline, parse, section, table_with
 
 from seance_tui.domain.record import CandidateRecord
 from seance_tui.export.document import CONFIDENTIAL
@@ -93,7 +93,8 @@ def test_every_demo_history_has_every_seance_and_the_private_parts(stem):
     record = load(stem)
     history = full_history(record, PHASES, NOW)
     titles = [text for level, text in outline(history) if level == 2]
-    assert [t.split(" — ")[0] for t in titles[: len(record.seances)]] == [f"Séance n° {s.number}" for s in record.seances]
+    numbers = [f"Séance n° {s.number}" for s in record.seances]
+    assert [t.split(" — ")[0] for t in titles[: len(record.seances)]] == numbers
     assert titles[len(record.seances) :] == ["Feuille de route actuelle", "Jalons des phases"]
     for seance in record.seances:
         for paragraph in private_paragraphs(seance.notes):
@@ -106,7 +107,8 @@ def test_every_demo_history_has_every_seance_and_the_private_parts(stem):
 def test_every_demo_synthesis_has_the_six_sections(stem):
     record = load(stem)
     document = synthesis_document(record, PHASES, NOW)
-    assert outline(document) == [(1, f"Document de synthèse — {record.candidate.name}"), *((2, s) for s in SECTIONS)]
+    title = (1, f"Document de synthèse — {record.candidate.name}")
+    assert outline(document) == [title, *((2, s) for s in SECTIONS)]
     for seance in record.seances:
         for paragraph in private_paragraphs(seance.notes):
             assert paragraph not in document

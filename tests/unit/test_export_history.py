@@ -54,12 +54,14 @@ def test_each_seance_lists_its_logged_changes_in_order():
     changes = list_items(section(seance_2, "Changements consignés"))
     nasty = record.roadmap[3].objective.replace("\n", " ")
     assert changes == [
-        "08/03/2027 à 14 h 10 — Objectif modifié : « Rencontrer deux formatrices » — délai : 30/04/2027 → 15/05/2027",
+        "08/03/2027 à 14 h 10 — Objectif modifié : « Rencontrer deux formatrices »"
+        " — délai : 30/04/2027 → 15/05/2027",
         "08/03/2027 à 14 h 20 — Statut de « Actualiser le CV » : À faire → Atteint",
         "08/03/2027 à 14 h 30 — Statut de « Reprendre une entreprise » : À faire → Abandonné",
         "08/03/2027 à 14 h 40 — Objectif retiré : « Objectif retiré ensuite »",
         f"08/03/2027 à 14 h 50 — Objectif ajouté : « {nasty} » (moyens : « {nasty} »)",
-        "08/03/2027 à 15 h 30 — Jalon coché : « Parcours retracé (travail rétrospectif) » (Phase d'investigation)",
+        "08/03/2027 à 15 h 30 — Jalon coché : « Parcours retracé (travail rétrospectif) »"
+        " (Phase d'investigation)",
     ]
 
 

@@ -169,11 +169,12 @@ def heading_texts(markdown: str) -> list[str]:
     """A setext heading's lines become one: here its line breaks and runs of
     spaces read as one space."""
     tokens = parse(markdown)
-    return [
-        " ".join("".join(" " if c.type in ("softbreak", "hardbreak") else c.content for c in tokens[i + 1].children).split())
-        for i, t in enumerate(tokens)
-        if t.type == "heading_open"
-    ]
+    texts = []
+    for i, token in enumerate(tokens):
+        if token.type == "heading_open":
+            parts = (" " if c.type in ("softbreak", "hardbreak") else c.content for c in tokens[i + 1].children)
+            texts.append(" ".join("".join(parts).split()))
+    return texts
     # The sections after the notes are top-level, not swallowed by a container.
     assert [t.level for t in parse(document) if t.type == "heading_open"][-1] == 0
 

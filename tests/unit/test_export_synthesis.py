@@ -4,7 +4,18 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from test_export_support import NOW, PHASES, SECRET, demo_like_record, emphasized, list_items, outline, paragraphs, section, table_with
+from test_export_support import (
+    NOW,
+    PHASES,
+    SECRET,
+    demo_like_record,
+    emphasized,
+    list_items,
+    outline,
+    paragraphs,
+    section,
+    table_with,
+)
 
 from seance_tui.domain.model import Candidate, FundingRoute
 from seance_tui.domain.record import CandidateRecord
@@ -76,7 +87,9 @@ def test_tools_used_are_listed_once_under_competences():
     record.seance(1).tools = ["Ligne de vie"]
     competences = section(synthesis_document(record, PHASES, NOW), "Compétences et aptitudes")
     assert list_items(competences) == ["Ligne de vie", "- RIASEC", "<i>Big Five</i>"]
-    assert paragraphs(competences)[-1] == emphasized("À compléter : les compétences et aptitudes identifiées pendant le bilan.")
+    assert paragraphs(competences)[-1] == emphasized(
+        "À compléter : les compétences et aptitudes identifiées pendant le bilan."
+    )
 
 
 def test_the_synthesis_never_quotes_the_notes():
