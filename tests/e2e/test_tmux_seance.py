@@ -5,22 +5,16 @@ candidate list, open Jérôme Marchand, start a séance, type a note, close the
 séance, quit. Then what matters is checked on disk: the saved notes and the
 exported summary.
 
-The tmux server is private (its own ``-L`` socket name, no user config) and is
-killed at the end, so a user's own tmux sessions are never touched.
+The ``tmux`` and ``seance_command`` fixtures are in conftest.py.
 """
 
 from __future__ import annotations
 
 import json
-import os
 import re
 import shlex
 import shutil
 import stat
-import subprocess
-import sys
-import time
-import uuid
 from pathlib import Path
 
 import pytest
@@ -33,103 +27,6 @@ CANDIDATE_NAME = "Jérôme Marchand"
 NOTE = "Note e2e : l’élève a cité « manœuvre »"
 WIDTH, HEIGHT = 100, 30
 EXIT_MARKER = "SEANCE-EXITED-"
-POLL = 0.2
-TIMEOUT = 20.0
-
-
-class Tmux:
-    """One private tmux server holding one pane; keys in, screen text out."""
-
-    def __init__(self, tmux: str):
-        self.tmux = tmux
-        self.socket = f"seance-e2e-{os.getpid()}-{uuid.uuid4().hex[:8]}"
-        self.target = "e2e"
-        self.env = {
-            **os.environ,
-            # The tmux client itself must treat input and output as UTF-8.
-            "LANG": "C.UTF-8",
-            "LC_ALL": "C.UTF-8",
-        }
-        self.env.pop("TMUX", None)  # not nested in a user's tmux session
-        self.last_screen = ""
-
-    def run(self, *args: str) -> subprocess.CompletedProcess:
-        return subprocess.run(
-            [self.tmux, "-u", "-L", self.socket, "-f", os.devnull, *args],
-            env=self.env,
-            capture_output=True,
-            text=True,
-            timeout=10,
-            check=True,
-        )
-
-    def start(self, command: str) -> None:
-        self.run(
-            "new-session", "-d", "-s", self.target,
-            "-x", str(WIDTH), "-y", str(HEIGHT),
-            command,
-        )
-
-    def keys(self, *keys: str) -> None:
-        """tmux key names: Enter, F6, C-q…"""
-        self.run("send-keys", "-t", self.target, *keys)
-
-    def type(self, text: str) -> None:
-        """Literal text, sent as the terminal would (UTF-8)."""
-        self.run("send-keys", "-t", self.target, "-l", text)
-
-    def screen(self) -> str:
-        self.last_screen = self.run("capture-pane", "-p", "-t", self.target).stdout
-        return self.last_screen
-
-    def wait_for(self, what, timeout: float = TIMEOUT, why: str = "") -> str:
-        """Poll the screen until ``what`` (a text, or a predicate on the screen)
-        holds; fail with the last screen captured."""
-        check = what if callable(what) else (lambda screen: what in screen)
-        deadline = time.monotonic() + timeout
-        while True:
-            screen = self.screen()
-            if check(screen):
-                return screen
-            if time.monotonic() > deadline:
-                pytest.fail(
-                    f"after {timeout:.0f} s, still waiting for {why or repr(what)}; "
-                    f"last screen:\n{screen.rstrip()}"
-                )
-            time.sleep(POLL)
-
-    def kill(self) -> None:
-        """Stop this private server and remove its socket file (tmux leaves it)."""
-        where = subprocess.run(
-            [self.tmux, "-L", self.socket, "display-message", "-p", "#{socket_path}"],
-            env=self.env, capture_output=True, text=True, timeout=10,
-        ).stdout.strip()
-        subprocess.run(
-            [self.tmux, "-L", self.socket, "kill-server"],
-            env=self.env, capture_output=True, timeout=10,
-        )
-        if where.endswith(self.socket):
-            Path(where).unlink(missing_ok=True)
-
-
-@pytest.fixture
-def tmux():
-    exe = shutil.which("tmux")
-    if exe is None:
-        pytest.skip("tmux is not installed: the end-to-end test drives seance inside tmux")
-    session = Tmux(exe)
-    try:
-        yield session
-    finally:
-        session.kill()
-
-
-@pytest.fixture
-def seance_command() -> Path:
-    command = Path(sys.executable).parent / "seance"
-    if not command.exists():
-        pytest.skip(f"the seance console script is not installed next to {sys.executable}")
-    return command
 
 
 def _seance_numbers(candidate_file: Path) -> dict[int, dict]:
@@ -160,7 +57,7 @@ def test_a_seance_typed_in_a_real_terminal_is_saved_and_exported(tmux, seance_co
          str(seance_command), "--data-dir", str(data_dir)]
     )
     # The pane stays alive after seance exits so that its exit code can be read.
-    tmux.start(f"sh -c {shlex.quote(f'{run_seance}; echo {EXIT_MARKER}$?; exec sleep 600')}")
+    tmux.start(f"sh -c {shlex.quote(f'{run_seance}; echo {EXIT_MARKER}$?; exec sleep 600')}", WIDTH, HEIGHT)
 
     # 1. The candidate list, then filtered by a few letters typed without accents.
     tmux.wait_for(lambda s: "Candidats" in s and CANDIDATE_NAME in s and "Amélie Dubœuf" in s,
