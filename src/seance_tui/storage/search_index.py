@@ -6,8 +6,10 @@ refreshed file by file when their (inode, mtime, size) stamp changes; without
 it, search falls back to a plain scan (``scan_search``), only slower.
 
 Choices measured for issue 5:
-- ``unicode61 remove_diacritics 2`` folds accents; œ/æ/ß and ’ are folded by
-  us before indexing and querying, since the tokenizer keeps them.
+- ``unicode61 remove_diacritics 2`` folds accents and case and splits words
+  on both apostrophes, but keeps œ, æ and ß whole: the text is indexed as
+  written (snippets quote it exactly) and a query's "oe", "ae" or "ss" also
+  asks for the ligature.
 - Every term is quoted and the whole expression bound as a parameter: user
   text never reaches FTS5's query syntax.
 - A séance's rowid grows with its date, so "newest first" is FTS5 walking its
@@ -21,6 +23,7 @@ import os
 import re
 import sqlite3
 import threading
+import unicodedata
 import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -29,13 +32,13 @@ from pathlib import Path
 
 from ..domain.record import CandidateRecord
 from ..domain.search_query import Term, folded_words, matches, parse_query
-from ..domain.text import LIGATURES, fold
+from ..domain.text import fold
 from .atomic import make_private_dir
 from .errors import CandidateFileError, CandidateNotFound, Problem
 from .index import Stamp
 from .store import ReadOnlyStore
 
-INDEX_VERSION = 1
+INDEX_VERSION = 3  # 2: text NFKC-normalized before indexing; 3: ligatures kept as written
 # Snippet highlight markers: private-use characters, which never come from a keyboard.
 HIT_START, HIT_END = "\ue000", "\ue001"
 SNIPPET_WORDS = 16
@@ -80,16 +83,49 @@ def default_index_path(cache_dir: Path, data_dir: Path) -> Path:
 
 def indexed_text(seance) -> str:
     body = "\n".join([seance.notes, seance.next_steps, " ; ".join(seance.tools)])
-    return body.translate(LIGATURES)
+    # NFKC as well: fold() (hence the query and the plain scan) decomposes
+    # "m²", "nº", "½" and the "ﬁ" ligature of text pasted from a PDF, which
+    # unicode61 keeps whole; without it the index would miss what the scan finds.
+    return unicodedata.normalize("NFKC", body)
 
 
 def fts_expression(terms: list[Term]) -> str:
-    """Each term as a quoted FTS5 phrase (a prefix one gets ``*``), all required."""
+    """Each term as quoted FTS5 phrases (a prefix one gets ``*``), all required."""
     parts = []
     for term in terms:
-        phrase = '"' + " ".join(term.words).replace('"', '""') + '"'
-        parts.append(phrase + ("*" if term.prefix else ""))
+        phrases = [
+            '"' + " ".join(words).replace('"', '""') + '"' + ("*" if term.prefix else "")
+            for words in _ligature_spellings(term.words)
+        ]
+        parts.append(phrases[0] if len(phrases) == 1 else "(" + " OR ".join(phrases) + ")")
     return " AND ".join(parts)
+
+
+# What fold() writes for each ligature the tokenizer keeps whole.
+_LIGATURES = {"oe": "œ", "ae": "æ", "ss": "ß"}
+MAX_SPELLINGS = 16  # per term: "coeur", "cœur"; a long word full of "ss" stops there
+
+
+def _ligature_spellings(words: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """Every way the folded words may be written in the text, ligatures or not."""
+    spellings: list[tuple[str, ...]] = [()]
+    for word in words:
+        spellings = [prefix + (form,) for prefix in spellings for form in _word_spellings(word)][:MAX_SPELLINGS]
+    return spellings
+
+
+def _word_spellings(word: str) -> list[str]:
+    forms = [""]
+    i = 0
+    while i < len(word):
+        pair = word[i : i + 2]
+        if pair in _LIGATURES:
+            forms = [f + written for f in forms for written in (pair, _LIGATURES[pair])][:MAX_SPELLINGS]
+            i += 2
+        else:
+            forms = [f + word[i] for f in forms]
+            i += 1
+    return forms
 
 
 class SearchIndex:
@@ -158,7 +194,9 @@ class SearchIndex:
         return RefreshReport(len(changed), len(removed), problems)
 
     def search(self, query: str, limit: int = 20) -> list[SearchHit]:
-        terms = parse_query(query)
+        # A repeated term changes no hit, but FTS5's snippet() slows down with
+        # each copy (a pasted "e* e* …" of 200 terms took seconds, 3,000 never ended).
+        terms = list(dict.fromkeys(parse_query(query)))
         if not terms:
             return []
         with self._lock:

@@ -31,16 +31,19 @@ class ReviewApp(App):
     ENABLE_COMMAND_PALETTE = False
 
     def __init__(self, review: Review, who: str) -> None:
-        super().__init__()
+        # 16-colour terminals (the SSH default, COLORTERM not being sent) read
+        # best in the terminal's own palette. Decided here, not on mount:
+        # Textual picks its NO_COLOR filter in __init__, and the greyscale one
+        # would turn the terminal's default colours to black on black.
+        self._terminal_palette = os.environ.get("COLORTERM") not in ("truecolor", "24bit")
+        super().__init__(ansi_color=True if self._terminal_palette else None)
         self.review = review
         self.who = who
         self.index_state = texts.REVIEW_INDEX_PENDING
-        self._stamps: dict | None = None
+        self._indexed_stamps: dict | None = None  # the files as the index last caught up with them
 
     def on_mount(self) -> None:
-        # 16-colour terminals (and NO_COLOR, which Textual honours) read best
-        # with the terminal's own palette.
-        if os.environ.get("COLORTERM") not in ("truecolor", "24bit"):
+        if self._terminal_palette:
             self.theme = "ansi-dark"
         self.push_screen(CandidatesScreen())
         self.build_index()
@@ -69,27 +72,38 @@ class ReviewApp(App):
     @work(thread=True, exclusive=True, group="live")
     def watch_files(self) -> None:
         stamps, _ = self.review.store.stamps()
-        if stamps == self._stamps:
-            return
-        first = self._stamps is None
-        self._stamps = stamps
-        if not first:
-            self.call_from_thread(self._reload_screen, stamps)
-            if self.index_state == "":
-                try:
-                    self.review.build_index()
-                except OSError:
-                    pass  # search falls back to scanning; the header said why at start
+        # On every tick, not only when a file changed: a screen that was under
+        # another one (the roadmap, help, a search) when its file changed is
+        # brought up to date once it is shown again.
+        self.call_from_thread(self._reload_screen, stamps)
+        # Compared with what the index last caught up with, not with the last
+        # tick: a file written while the first build ran (minutes at centre
+        # scale) was listed by that build before it changed.
+        if self.index_state == "" and stamps != self._indexed_stamps:
+            try:
+                self.review.build_index()
+            except OSError:
+                return  # search falls back to scanning; the header said why at start
+            self._indexed_stamps = stamps
 
     async def _reload_screen(self, stamps: dict) -> None:
         screen = self.screen
         candidate_id = getattr(screen, "candidate_id", None)
-        if candidate_id is not None and stamps.get(candidate_id) != screen.stamp:
+        if candidate_id is not None:
+            stamp = stamps.get(candidate_id)
+            # screen.stamp is None until the screen's own first load; live_seen
+            # keeps an unreadable file from being reported again every second.
+            if screen.stamp is None or stamp in (screen.stamp, getattr(screen, "live_seen", None)):
+                return
+            screen.live_seen = stamp
             reloading = screen.reload()
             if inspect.isawaitable(reloading):  # the séance view re-renders its Markdown
                 await reloading
         elif isinstance(screen, CandidatesScreen):
-            screen.reload()
+            seen = getattr(screen, "live_seen", None)
+            screen.live_seen = stamps
+            if seen is not None and seen != stamps:
+                screen.reload()
 
     def action_search(self) -> None:
         if not isinstance(self.screen, SearchScreen):

@@ -42,6 +42,8 @@ class SearchScreen(Screen):
     def __init__(self) -> None:
         super().__init__()
         self._hits: list[SearchHit] = []
+        self._query = ""
+        self._submitted: str | None = None
         self._timer = None
 
     def compose(self) -> ComposeResult:
@@ -63,11 +65,14 @@ class SearchScreen(Screen):
         self._timer = self.set_timer(SEARCH_DELAY, self._search)
 
     @on(Input.Submitted, "#search-box")
-    def _submitted(self) -> None:
+    def _on_submitted(self) -> None:
+        # Enter typed before the pause that starts a search would otherwise
+        # find no hits yet (or the previous query's) and leave the focus here:
+        # the list takes it when this very query's hits arrive.
+        if self._timer is not None:
+            self._timer.stop()
+        self._submitted = self.query_one("#search-box", Input).value
         self._search()
-        hits = self.query_one(HitList)
-        if self._hits:
-            hits.focus()
 
     def _search(self) -> None:
         self.run_search(self.query_one("#search-box", Input).value)
@@ -94,6 +99,10 @@ class SearchScreen(Screen):
         self.query_one("#search-status", Static).update(Content(status))
         if hits:
             listing.highlighted = 0
+        if query == self._submitted:
+            self._submitted = None
+            if hits:
+                listing.focus()
 
     @on(OptionList.OptionSelected, "#hits")
     def _open(self, event: OptionList.OptionSelected) -> None:
