@@ -33,6 +33,7 @@ HOURS_WARNING = "Attention : {used} utilisées sur {budget}."
 # Header
 NO_RUNNING_SEANCE = "Aucune séance en cours"
 RUNNING_SEANCE = "Séance n° {number} · {phase} · {elapsed}"
+CORRECTING_SEANCE = "Séance n° {number} · {phase} · {elapsed} · rouverte pour correction"
 PAUSED_SEANCE = "Séance n° {number} · {phase} · {elapsed} · en pause"
 LOCKED_BANNER = "{message}"
 

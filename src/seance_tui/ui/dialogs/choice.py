@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from .. import bindings, texts
+from ..widgets.plain import plain
 
 T = TypeVar("T")
 
@@ -30,7 +31,8 @@ class ChoiceDialog(ModalScreen[T | None], Generic[T]):
         with Vertical(classes="dialog"):
             if self._title:
                 yield Static(Content(self._title), classes="dialog-title")
-            yield Static(Content(self._question), classes="dialog-question")
+            # Questions quote user text (a name, an objective): its control characters are shown, not sent.
+            yield Static(plain(self._question), classes="dialog-question")
             with Horizontal(classes="dialog-buttons"):
                 for index, (label, _) in enumerate(self._choices):
                     yield Button(Content(label), id=f"choice-{index}", variant="primary" if index == 0 else "default")

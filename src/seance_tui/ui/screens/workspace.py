@@ -107,12 +107,12 @@ class WorkspaceScreen(Screen):
         )
         self.query_one("#pane-bar", Static).update(bar)
         if focus:
-            self.query_one(PANES[name][0]).focus()
+            if name == "notes":
+                self.query_one(NotesPane).focus_shown()  # the preview may hide the editor
+            else:
+                self.query_one(PANES[name][0]).focus()
 
     def action_focus_pane(self, name: str) -> None:
-        if name == "notes" and self.query_one(NotesPane).preview_shown:
-            self._show_pane(name, focus=False)
-            return
         self._show_pane(name)
 
     def action_toggle_presentation(self) -> None:
@@ -126,6 +126,11 @@ class WorkspaceScreen(Screen):
         self.app.push_screen(HelpScreen())
 
     # --- what is shown ----------------------------------------------------------
+
+    def notify(self, message: str, *, markup: bool = False, **options) -> None:
+        # Messages here carry paths, error texts and user text: a data dir such
+        # as "~/Bilans [2026]" must not lose its brackets to markup parsing.
+        super().notify(message, markup=markup, **options)
 
     def _now(self) -> datetime:
         return self.ws.clock()
@@ -160,7 +165,10 @@ class WorkspaceScreen(Screen):
             parts.append(plain(record.candidate.name))
             seance = record.open_seance
             if seance:
-                template = texts.PAUSED_SEANCE if seance.is_paused else texts.RUNNING_SEANCE
+                template = (
+                    texts.CORRECTING_SEANCE if seance.is_correction
+                    else texts.PAUSED_SEANCE if seance.is_paused else texts.RUNNING_SEANCE
+                )
                 parts.append(Content(template.format(
                     number=seance.number, phase=self.ws.phases.label(seance.phase),
                     elapsed=format_hours(seance.duration(now)),
@@ -576,7 +584,7 @@ class WorkspaceScreen(Screen):
         if self.current is not None and not self.current.read_only:
             record = self.current.record
             seance = record.open_seance
-            if seance is not None and not seance.is_paused:
+            if seance is not None and not seance.is_paused and not seance.is_correction:
                 # The séance stays open for next time; the time away must not count.
                 record.pause_seance(seance.number, self._now())
                 self.current.changed()

@@ -3,6 +3,9 @@ rendered preview toggled in place."""
 
 from __future__ import annotations
 
+import re
+
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -10,15 +13,36 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Markdown, Static, TextArea
 
+from ...domain.text import visible_controls
 from .. import bindings, texts
+from .lean_editor import LeanTextArea
+
+# Control characters a line of the document may hold (a pasted terminal escape,
+# a stray carriage return); tab is the editor's to draw.
+_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f]")
 
 
-class NotesEditor(TextArea):
-    """No blinking cursor: nothing repaints while the consultant listens."""
+def _shown(control: re.Match[str]) -> str:
+    # One visible character for one control character, so columns do not move.
+    return "\u240d" if control.group() == "\r" else visible_controls(control.group())
+
+
+class NotesEditor(LeanTextArea):
+    """No blinking cursor, and only changed cells repainted per keystroke:
+    nothing repaints while the consultant listens, little while they type."""
 
     def __init__(self, **kwargs) -> None:
         super().__init__(soft_wrap=True, tab_behavior="indent", **kwargs)
         self.cursor_blink = False
+
+    def get_line(self, line_index: int) -> Text:
+        # TextArea writes a line's characters to the terminal as they are: an
+        # escape sequence in the notes would be run by the terminal, not shown.
+        # Only the display changes; the document keeps the text as typed.
+        line = super().get_line(line_index)
+        if _CONTROL.search(line.plain):
+            line = Text(_CONTROL.sub(_shown, line.plain), end="", no_wrap=True)
+        return line
 
 
 class NotesPane(Vertical):
@@ -42,7 +66,11 @@ class NotesPane(Vertical):
         yield Markdown(id="notes-preview")
 
     def on_mount(self) -> None:
-        self.query_one("#notes-preview").display = False
+        preview = self.query_one("#notes-preview")
+        preview.display = False
+        # Focusable: while the preview hides the editor, the focus must stay in
+        # this pane, or ctrl+o (bound here) could not bring the editor back.
+        preview.can_focus = True
         self._loaded_text = ""
 
     def load(self, title: str, text: str, editable: bool) -> None:
@@ -77,12 +105,17 @@ class NotesPane(Vertical):
         editor.display = not preview.display
         if preview.display:
             self._render_preview()
-        else:
-            editor.focus()
+        self.focus_shown()
+
+    def focus_shown(self) -> None:
+        """Focus what the pane shows: the editor, or the preview in its place
+        (never the hidden editor, where keys would type unseen)."""
+        (self.query_one("#notes-preview") if self.preview_shown else self.query_one(NotesEditor)).focus()
 
     def _render_preview(self) -> None:
         # The Markdown widget renders Markdown, never Textual markup: user text stays text.
-        self.query_one("#notes-preview", Markdown).update(self.query_one(NotesEditor).text)
+        # It passes control characters through to the terminal, though: show them instead.
+        self.query_one("#notes-preview", Markdown).update(visible_controls(self.query_one(NotesEditor).text))
 
     @on(TextArea.Changed, "#notes-editor")
     def _changed(self, event: TextArea.Changed) -> None:

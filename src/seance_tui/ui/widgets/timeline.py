@@ -24,6 +24,12 @@ GAUGE_WIDTH = 20
 class Checklist(SelectionList[str]):
     BINDINGS = bindings.CHECKLIST
 
+    def on_focus(self) -> None:
+        # Refilled lists have no highlighted step, and space then ticks nothing:
+        # arriving with F3, the first step is the one space ticks.
+        if self.highlighted is None and self.option_count:
+            self.highlighted = 0
+
 
 class HoursGauge(Static):
     def show(self, record: CandidateRecord, now: datetime) -> None:

@@ -1,0 +1,66 @@
+"""A candidate another workspace holds opens read-only, says who holds it, and writes nothing."""
+
+from __future__ import annotations
+
+import getpass
+import os
+import socket
+from datetime import datetime
+
+from seance_pilot import notifications, open_candidate, type_text, wait_until
+from seance_tui.storage.store import WritableStore
+from seance_tui.ui import texts
+from seance_tui.ui.dialogs.choice import ChoiceDialog
+from seance_tui.ui.dialogs.pick_phase import PickDialog
+from seance_tui.ui.dialogs.roadmap_form import RoadmapForm
+
+JEROME = "jerome-marchand"
+
+
+async def test_locked_candidate_opens_read_only(app, data_dir):
+    # Another workspace (this process, another lock) runs a séance with Jérôme.
+    holder = WritableStore(data_dir).open_for_writing(JEROME)
+    try:
+        holder.update(lambda r: r.start_seance("investigation", datetime(2026, 11, 26, 9, 0), notes="Notes de l'autre poste."))
+        path = data_dir / "candidates" / f"{JEROME}.json"
+        before = path.read_bytes()
+
+        async with app.run_test(size=(160, 48)) as pilot:
+            await pilot.pause(0.3)
+            # Its open séance is the holder's to resume: not offered here.
+            assert not isinstance(pilot.app.screen, ChoiceDialog)
+
+            await open_candidate(pilot, "jerome")
+            screen = pilot.app.screen
+            banner = screen.query_one("#lock-banner")
+            assert banner.display
+            message = str(banner.render())
+            assert f"{getpass.getuser()}@{socket.gethostname()}" in message
+            assert f"pid {os.getpid()}" in message
+            assert "lecture seule" in message
+            assert texts.READ_ONLY_BADGE in str(screen.query_one("#app-header").render())
+
+            editor = screen.query_one("#notes-editor")
+            assert editor.read_only and editor.text == "Notes de l'autre poste."
+            assert not screen.query_one("#save-state").display
+            await pilot.press("f4")
+            await type_text(pilot, "ne doit pas s'écrire")
+            await pilot.pause(0.6)
+            assert editor.text == "Notes de l'autre poste."
+
+            await pilot.press("f5", "a")
+            await pilot.pause()
+            assert not isinstance(pilot.app.screen, RoadmapForm)
+            assert texts.READ_ONLY_REFUSED in notifications(pilot.app)
+            await pilot.press("s", "d", "shift+down", "f6", "f7", "f8", "f9", "ctrl+g")
+            await pilot.pause(0.6)
+            assert not isinstance(pilot.app.screen, (RoadmapForm, PickDialog, ChoiceDialog))
+
+            await pilot.press("ctrl+q")
+            await wait_until(pilot, lambda: pilot.app.return_code is not None, what="quit")
+
+        assert path.read_bytes() == before  # not one byte written
+        assert holder.record.open_seance.notes == "Notes de l'autre poste."
+        assert not holder.closed  # quitting the read-only workspace left the holder's lock alone
+    finally:
+        holder.close()

@@ -1,0 +1,78 @@
+"""SVG snapshots of the key screens (pytest-textual-snapshot).
+
+Deterministic by construction: a fresh copy of the demo data, the fixed clock
+of conftest.py (26/11/2026 10:00, never moved here), no animation, no cursor
+blink (the app turns it off in its editor and inputs: checked below), the
+default theme. Regenerate after a deliberate change with
+``pytest tests/ui/test_snapshots.py --snapshot-update`` and look at the
+report or the SVGs before committing them.
+"""
+
+from __future__ import annotations
+
+from textual.widgets import Input, TextArea
+
+from seance_pilot import open_candidate, type_text, wait_until
+from seance_tui.ui.dialogs.pick_phase import PickDialog
+from seance_tui.ui.screens.help import HelpScreen
+
+WIDE = (160, 48)
+NARROW = (80, 24)
+
+
+def assert_nothing_blinks(app) -> None:
+    for widget in app.screen.query("*"):
+        if isinstance(widget, (Input, TextArea)):
+            assert widget.cursor_blink is False, widget
+
+
+def opened(filter_text: str, *keys: str):
+    """run_before: open the first candidate matching ``filter_text``, then press ``keys``."""
+
+    async def run_before(pilot) -> None:
+        await open_candidate(pilot, filter_text)
+        await pilot.press(*keys)
+        await pilot.pause()
+        assert_nothing_blinks(pilot.app)
+
+    return run_before
+
+
+def test_workspace_wide(app, snap_compare):
+    assert snap_compare(app, terminal_size=WIDE, run_before=opened("amelie"))
+
+
+def test_workspace_wide_seance_running(app, snap_compare):
+    async def run_before(pilot) -> None:
+        await open_candidate(pilot, "jerome")
+        await pilot.press("f6")
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, PickDialog))
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: pilot.app.screen.current.record.open_seance is not None)
+        await type_text(pilot, "Il veut devenir ébéniste : « enfin un métier du bois ».")
+        await pilot.pause(0.6)
+        state = pilot.app.screen.query_one("#save-state")
+        await wait_until(pilot, lambda: str(state.render()) == "enregistré", what="saved")
+        assert_nothing_blinks(pilot.app)
+
+    assert snap_compare(app, terminal_size=WIDE, run_before=run_before)
+
+
+def test_workspace_narrow(app, snap_compare):
+    assert snap_compare(app, terminal_size=NARROW, run_before=opened("amelie"))
+
+
+def test_workspace_narrow_roadmap(app, snap_compare):
+    assert snap_compare(app, terminal_size=NARROW, run_before=opened("amelie", "f5"))
+
+
+def test_presentation_mode(app, snap_compare):
+    assert snap_compare(app, terminal_size=WIDE, run_before=opened("amelie", "ctrl+t"))
+
+
+def test_help_screen(app, snap_compare):
+    async def run_before(pilot) -> None:
+        await pilot.press("f1")
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, HelpScreen))
+
+    assert snap_compare(app, terminal_size=(100, 50), run_before=run_before)
