@@ -8,7 +8,6 @@ disk is skipped, so saves finishing out of order can never put old text back.
 
 from __future__ import annotations
 
-import copy
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -20,6 +19,7 @@ from .domain.phases import PhaseSet, load_phases
 from .domain.record import CandidateRecord
 from .export.naming import summary_filename
 from .export.summary import seance_summary
+from .storage.codec import record_from_tables, record_to_tables
 from .storage.exports import write_export
 from .storage.locks import CandidateLocked
 from .storage.store import CandidateWriter, ReadOnlyStore, WritableStore
@@ -30,7 +30,11 @@ Clock = Callable[[], datetime]
 @dataclass(frozen=True)
 class Snapshot:
     version: int
-    record: CandidateRecord
+    tables: dict  # the record as storage writes it: a copy, made on the UI thread
+
+    def record(self) -> CandidateRecord:
+        """The record as it was (a private copy, for a worker to export)."""
+        return record_from_tables(self.tables)
 
 
 class OpenCandidate:
@@ -59,10 +63,13 @@ class OpenCandidate:
     def dirty(self) -> bool:
         return self._saved_version < self._version
 
-    def changed(self) -> Snapshot:
-        """Call after every change of the record: returns what a save must write."""
+    def mark_changed(self) -> None:
+        """Call after every change of the record (every keystroke: no copying here)."""
         self._version += 1
-        return Snapshot(self._version, copy.deepcopy(self.record))
+
+    def snapshot(self) -> Snapshot:
+        """What a save must write: a copy, so that typing goes on while a worker saves."""
+        return Snapshot(self._version, record_to_tables(self.record))
 
     def save(self, snapshot: Snapshot) -> None:
         """Thread-safe; raises OSError and friends for the caller to show and retry."""
@@ -71,13 +78,13 @@ class OpenCandidate:
         with self._save_lock:
             if snapshot.version <= self._saved_version:
                 return
-            self._writer.save(snapshot.record)
+            self._writer.save_tables(snapshot.tables)
             self._saved_version = snapshot.version
 
     def save_now(self) -> None:
         """Save the current state from the calling thread (quitting, switching candidate)."""
         if self.dirty:
-            self.save(self.changed())
+            self.save(self.snapshot())
 
     def close(self) -> None:
         if self._writer is not None:

@@ -52,14 +52,18 @@ def test_round_trip_keeps_everything(tmp_path, make_record):
 
 def test_file_is_greppable_utf8_with_schema_version(tmp_path, make_record):
     store = WritableStore(tmp_path / "data")
-    store.create(make_record())
+    record = make_record()
+    store.create(record)
     raw = store.path_of("c-helene").read_bytes()
 
     text = raw.decode("utf-8")
     assert "Hélène Dupré-Lefèvre" in text
     assert "« ça m'a plu » 🙂" in text
     assert "\\u00e9" not in text and "\\ud83d" not in text
-    assert '\n "candidate": {' in text  # one key per line
+    # One document per line: grep shows the candidate, or the one séance that matches.
+    assert '\n"candidate": {\n "1": {"id": "c-helene"' in text
+    seance_lines = [line for line in text.splitlines() if '"number": ' in line]
+    assert len(seance_lines) == len(record.seances) >= 2
     assert json.loads(text)["meta"]["1"]["schema_version"] == SCHEMA_VERSION
 
 
@@ -281,3 +285,17 @@ def test_writable_store_start_up_cleans_every_folder(tmp_path):
     assert all(path.exists() for path in planted)
     WritableStore(tmp_path)
     assert not any(path.exists() for path in planted)
+
+
+def test_tables_encoder_reuses_lines_without_changing_a_byte(make_record):
+    from seance_tui.storage.codec import record_to_tables
+    from seance_tui.storage.jsonfile import TablesEncoder
+
+    record = make_record()
+    reused = TablesEncoder()
+    reused.encode(record_to_tables(record))
+    record.seances[0].notes += "\nUne ligne de plus, « typographique »."
+    record.roadmap.pop()
+    tables = record_to_tables(record)
+    assert reused.encode(tables) == TablesEncoder().encode(tables)
+    assert json.loads(reused.encode(tables)) == tables

@@ -19,7 +19,7 @@ from typing import Any
 from tinydb.storages import Storage
 
 from .errors import FileContentError
-from .jsonfile import decode_json, encode_json
+from .jsonfile import TablesEncoder, decode_json, encode_json
 
 FILE_MODE = 0o600
 DIR_MODE = 0o700
@@ -127,7 +127,7 @@ def _pid_alive(pid: int) -> bool:
 
 
 class AtomicJSONStorage(Storage):
-    """TinyDB storage for one JSON file, written with ``write_json_atomically``.
+    """TinyDB storage for one JSON file, written atomically, one document per line.
 
     Use: ``TinyDB(path, storage=AtomicJSONStorage)``. The folder must exist.
     """
@@ -135,6 +135,7 @@ class AtomicJSONStorage(Storage):
     def __init__(self, path: str | os.PathLike[str]) -> None:
         super().__init__()
         self.path = Path(path)
+        self._encoder = TablesEncoder()
 
     def read(self) -> dict[str, dict[str, Any]] | None:
         try:
@@ -149,4 +150,4 @@ class AtomicJSONStorage(Storage):
         return data
 
     def write(self, data: dict[str, dict[str, Any]]) -> None:
-        write_json_atomically(self.path, data)
+        write_bytes_atomically(self.path, self._encoder.encode(data))

@@ -12,10 +12,42 @@ from .errors import FileContentError
 
 def encode_json(data: Any) -> bytes:
     """UTF-8 with accents as themselves and one key per line, so an administrator can grep a file."""
-    text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    return _utf8(json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+
+
+def _utf8(text: str) -> bytes:
     # A lone surrogate (pasted from a badly decoded terminal) cannot be UTF-8;
     # "\udcxx" is also JSON's own escape for it, so the note survives intact.
     return text.encode("utf-8", errors="backslashreplace")
+
+
+class TablesEncoder:
+    """A TinyDB file, one document per line: grep shows the one séance that
+    matches, and an autosave re-encodes only the documents that changed (the
+    séance being typed), reusing the lines of the others.
+
+    The bytes are the same whether a line came from the cache or not.
+    """
+
+    def __init__(self) -> None:
+        self._lines: dict[tuple[str, str], tuple[Any, str]] = {}
+
+    def encode(self, tables: dict[str, dict[str, Any]]) -> bytes:
+        lines: dict[tuple[str, str], tuple[Any, str]] = {}
+        parts = []
+        for table, docs in tables.items():
+            rows = []
+            for key, doc in docs.items():
+                cached = self._lines.get((table, key))
+                # Notes are the same string objects from save to save: equal at once.
+                line = cached[1] if cached is not None and cached[0] == doc else None
+                if line is None:
+                    line = f" {json.dumps(key)}: {json.dumps(doc, ensure_ascii=False)}"
+                lines[(table, key)] = (doc, line)
+                rows.append(line)
+            parts.append(f"{json.dumps(table)}: {{\n" + ",\n".join(rows) + "\n}" if rows else f"{json.dumps(table)}: {{}}")
+        self._lines = lines
+        return _utf8("{\n" + ",\n".join(parts) + "\n}\n")
 
 
 def decode_json(path: Path, raw: bytes) -> Any:

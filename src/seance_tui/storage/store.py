@@ -253,7 +253,7 @@ class WritableStore(ReadOnlyStore):
         try:
             if os.path.lexists(path):
                 raise CandidateExists(path)
-            write_json_atomically(path, record_to_tables(record))
+            _CandidateFileStorage(path).write(record_to_tables(record))
         finally:
             lock.release()
 
@@ -298,14 +298,25 @@ class CandidateWriter:
         self.path = path
         self.candidate_id = candidate_id
         self._lock = lock
+        # Kept from save to save: it re-encodes only the documents that changed.
+        self._storage = _CandidateFileStorage(path)
+        self._stamp: Stamp | None = None  # of the file as we last read or wrote it
         # The flock keeps other processes out; this keeps two threads of the
         # holder from interleaving a read-modify-write.
         self._mutex = threading.Lock()
+        self._tables: dict[str, dict[str, Any]] | None = None
         try:
-            self.record = self._load()
+            self._record: CandidateRecord | None = self._load()
         except BaseException:
             lock.release()
             raise
+
+    @property
+    def record(self) -> CandidateRecord:
+        """The last version loaded or written (decoded only when asked for)."""
+        if self._record is None:
+            self._record = record_from_tables(self._tables)
+        return self._record
 
     @property
     def closed(self) -> bool:
@@ -317,16 +328,23 @@ class CandidateWriter:
             self._check_open()
             record = self._load()
             change(record)
-            self._write(record)
-            self.record = record
+            self._write(record_to_tables(record))
+            self._record = record
             return record
 
     def save(self, record: CandidateRecord) -> None:
+        self.save_tables(record_to_tables(record))
+
+    def save_tables(self, tables: dict[str, dict[str, Any]]) -> None:
+        """Write a record already encoded (by ``codec.record_to_tables``), e.g. by
+        the UI thread, so that typing goes on while a worker writes."""
         with self._mutex:
             self._check_open()
-            self._load()
-            self._write(record)
-            self.record = record
+            if self._stamp_now() != self._stamp:
+                # Changed behind the lock (a hand edit): refuse to overwrite a bad file.
+                self._load()
+            self._write(tables)
+            self._record, self._tables = None, tables
 
     def save_notes(self, number: int, text: str) -> None:
         """Autosave's fast path: one séance's notes, one TinyDB document, one atomic write."""
@@ -339,6 +357,7 @@ class CandidateWriter:
                     updated = []
             if not updated:
                 raise CandidateFileError(self.path, f"séance n° {number} absente du fichier")
+            self._stamp = self._stamp_now()
             for seance in self.record.seances:
                 if seance.number == number:
                     seance.notes = text
@@ -354,15 +373,23 @@ class CandidateWriter:
         self.close()
 
     def _load(self) -> CandidateRecord:
-        return _decode_record(self.path, self.candidate_id, _read_bytes(self.path))
+        record = _decode_record(self.path, self.candidate_id, _read_bytes(self.path))
+        self._stamp = self._stamp_now()
+        return record
 
-    def _write(self, record: CandidateRecord) -> None:
-        if record.candidate.id != self.candidate_id:
+    def _stamp_now(self) -> Stamp | None:
+        try:
+            return stamp_of(os.stat(self.path))
+        except OSError:
+            return None
+
+    def _write(self, tables: dict[str, dict[str, Any]]) -> None:
+        written_id = tables["candidate"]["1"]["id"]
+        if written_id != self.candidate_id:
             # The file would then be refused at every later load.
-            raise ValueError(f"Ce dossier est {self.candidate_id}, pas {record.candidate.id}.")
-        # A fresh TinyDB per write: a long-lived one would keep caches of a file that we replace.
-        with TinyDB(self.path, storage=_CandidateFileStorage) as db:
-            db.storage.write(record_to_tables(record))
+            raise ValueError(f"Ce dossier est {self.candidate_id}, pas {written_id}.")
+        self._storage.write(tables)
+        self._stamp = self._stamp_now()
 
     def _check_open(self) -> None:
         if self.closed:
