@@ -492,7 +492,7 @@ async def test_search_shows_hits_and_opens_the_seance(make_app):
         shown = str(hits.get_option_at_index(0).prompt)
         assert "Hélène Chaussée" in shown
         assert "24/11/2026" in shown and "Phase de conclusion" in shown and "n° 6" in shown
-        assert "manoeuvre" in shown
+        assert "marge de manœuvre" in shown, "the snippet quotes the note as written"
         assert "1 séance(s)" in static_text(search, "#search-status")
         assert "Hélène Chaussée" in screen_text(app)
 

@@ -138,16 +138,16 @@ async def test_a_whole_seance(app, data_dir, clock):
 
 async def test_autosave_under_fast_typing(app, data_dir, monkeypatch):
     """Typing on while slow saves run: what ends up on disk is exactly what the editor holds."""
-    real_save = CandidateWriter.save
+    real_save = CandidateWriter.save_tables
 
-    def slow_save(self, record):
+    def slow_save(self, tables):
         time.sleep(0.15)  # a slow disk: saves overlap the typing and may finish out of order
-        real_save(self, record)
+        real_save(self, tables)
 
     async with app.run_test(size=(160, 48)) as pilot:
         await open_candidate(pilot, "jerome")
         await start_seance(pilot)
-        monkeypatch.setattr(CandidateWriter, "save", slow_save)
+        monkeypatch.setattr(CandidateWriter, "save_tables", slow_save)
         typed = ""
         for n in range(12):
             chunk = f"Ligne {n:02d} : éàçœ « guillemets » [crochets] — {'x' * (n % 5)}.\n"
@@ -164,19 +164,19 @@ async def test_autosave_under_fast_typing(app, data_dir, monkeypatch):
 
 
 async def test_failed_save_keeps_the_text_and_retries(app, data_dir, monkeypatch):
-    real_save = CandidateWriter.save
+    real_save = CandidateWriter.save_tables
     disk_full = True
 
-    def failing_save(self, record):
+    def failing_save(self, tables):
         if disk_full:
             raise OSError(28, "disque plein")
-        real_save(self, record)
+        real_save(self, tables)
 
     async with app.run_test(size=(160, 48)) as pilot:
         await open_candidate(pilot, "jerome")
         await start_seance(pilot)
         await wait_until(pilot, lambda: save_state(pilot.app) == "enregistré")
-        monkeypatch.setattr(CandidateWriter, "save", failing_save)
+        monkeypatch.setattr(CandidateWriter, "save_tables", failing_save)
 
         await type_text(pilot, "Note à ne pas perdre.")
         await pilot.pause(0.6)
@@ -367,10 +367,10 @@ async def test_quit_when_the_disk_refuses_writes_a_recovery_copy(app, data_dir, 
         await start_seance(pilot)
         await wait_until(pilot, lambda: save_state(pilot.app) == "enregistré")
 
-        def refuse(self, record):
+        def refuse(self, tables):
             raise OSError(30, "système de fichiers en lecture seule")
 
-        monkeypatch.setattr(CandidateWriter, "save", refuse)
+        monkeypatch.setattr(CandidateWriter, "save_tables", refuse)
         await type_text(pilot, "Dernière note avant la panne.")
         await pilot.press("ctrl+q")
         await pilot.pause()

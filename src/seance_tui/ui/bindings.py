@@ -12,19 +12,22 @@ a centre remap keys (``App.set_keymap``) without touching the code.
 from textual.binding import Binding
 
 WORKSPACE = [
+    # The footer shows these in this order and cuts what does not fit: the
+    # séance keys first. F2–F5 are written on the panes (and the pane bar at
+    # 80 columns) rather than in the footer.
     Binding("f1", "help", "Aide", id="help", priority=True),
-    Binding("f2", "focus_pane('candidates')", "Candidats", id="pane.candidates", priority=True),
-    Binding("f3", "focus_pane('timeline')", "Parcours", id="pane.timeline", priority=True),
-    Binding("f4", "focus_pane('notes')", "Notes", id="pane.notes", priority=True),
-    Binding("f5", "focus_pane('roadmap')", "Feuille de route", id="pane.roadmap", priority=True),
     Binding("f6", "start_seance", "Démarrer", id="seance.start", priority=True),
     Binding("f7", "toggle_pause", "Pause", id="seance.pause", priority=True),
     Binding("f8", "close_seance", "Clore", id="seance.close", priority=True),
-    Binding("f9", "reopen_seance", "Rouvrir", id="seance.reopen", priority=True),
+    Binding("ctrl+q", "quit", "Quitter", id="quit", priority=True),
     Binding("ctrl+t", "toggle_presentation", "Présentation", id="presentation"),
+    Binding("f9", "reopen_seance", "Rouvrir", id="seance.reopen", priority=True),
     Binding("ctrl+n", "new_candidate", "Nouveau candidat", id="candidate.new"),
     Binding("ctrl+g", "edit_candidate", "Modifier candidat", id="candidate.edit"),
-    Binding("ctrl+q", "quit", "Quitter", id="quit", priority=True),
+    Binding("f2", "focus_pane('candidates')", "Candidats", id="pane.candidates", priority=True, show=False),
+    Binding("f3", "focus_pane('timeline')", "Parcours", id="pane.timeline", priority=True, show=False),
+    Binding("f4", "focus_pane('notes')", "Notes", id="pane.notes", priority=True, show=False),
+    Binding("f5", "focus_pane('roadmap')", "Feuille de route", id="pane.roadmap", priority=True, show=False),
 ]
 
 NOTES = [

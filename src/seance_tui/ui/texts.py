@@ -12,6 +12,7 @@ PANE_CANDIDATES = "Candidats"
 PANE_TIMELINE = "Parcours"
 PANE_NOTES = "Notes"
 PANE_ROADMAP = "Feuille de route"
+PANE_TITLE = "{name} · {key}"
 
 # Candidate list
 FILTER_PLACEHOLDER = "Filtrer (nom, sans accents)…"
@@ -40,7 +41,7 @@ LOCKED_BANNER = "{message}"
 # Notes
 NOTES_NO_SEANCE = "Séance n° {number}, close (lecture seule) · F6 : nouvelle séance"
 NOTES_EMPTY = "Aucune séance ouverte : F6 pour démarrer la première séance."
-NOTES_OF = "Notes de la séance n° {number} ({phase})"
+NOTES_OF = "Notes de la séance n° {number} ({phase}) · F4"
 SAVE_STATE = {"saved": "enregistré", "modified": "modifié", "saving": "enregistrement…", "error": "erreur d'enregistrement"}
 SAVE_FAILED = "Enregistrement impossible : {error}. Le texte reste en mémoire ; nouvel essai automatique."
 SAVE_RECOVERED = "Enregistrement rétabli."

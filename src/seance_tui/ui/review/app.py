@@ -42,6 +42,10 @@ class ReviewApp(App):
         self.index_state = texts.REVIEW_INDEX_PENDING
         self._indexed_stamps: dict | None = None  # the files as the index last caught up with them
 
+    def notify(self, message: str, *, markup: bool = False, **options) -> None:
+        # Review's messages carry file paths and error texts: never markup.
+        super().notify(message, markup=markup, **options)
+
     def on_mount(self) -> None:
         if self._terminal_palette:
             self.theme = "ansi-dark"

@@ -32,6 +32,7 @@ from ..dialogs.roadmap_form import RoadmapFields, RoadmapForm
 from ..widgets.candidate_list import CandidateList
 from ..widgets.notes import NotesEditor, NotesPane
 from ..widgets.plain import plain
+from ..widgets.quiet import QuietStatic
 from ..widgets.roadmap_table import RoadmapTable
 from ..widgets.timeline import Checklist, Timeline
 
@@ -68,20 +69,20 @@ class WorkspaceScreen(Screen):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="top"):
-            yield Static(id="app-header")
+            yield QuietStatic(id="app-header")
             yield Static(id="lock-banner")
             yield Static(id="pane-bar")
         with Container(id="panes"):
             with Vertical(id="candidates-pane", classes="pane"):
-                yield Static(texts.PANE_CANDIDATES, classes="pane-title")
+                yield Static(texts.PANE_TITLE.format(name=texts.PANE_CANDIDATES, key="F2"), classes="pane-title")
                 yield CandidateList(id="candidate-list")
             with Vertical(id="timeline-pane", classes="pane"):
-                yield Static(texts.PANE_TIMELINE, classes="pane-title")
+                yield Static(texts.PANE_TITLE.format(name=texts.PANE_TIMELINE, key="F3"), classes="pane-title")
                 yield Timeline(id="timeline")
             with Vertical(id="notes-pane", classes="pane"):
                 yield NotesPane(id="notes")
             with Vertical(id="roadmap-pane", classes="pane"):
-                yield Static(texts.PANE_ROADMAP, classes="pane-title")
+                yield Static(texts.PANE_TITLE.format(name=texts.PANE_ROADMAP, key="F5"), classes="pane-title")
                 yield RoadmapTable(id="roadmap-table")
         yield Footer(compact=True)
 
@@ -158,7 +159,7 @@ class WorkspaceScreen(Screen):
         self.query_one(RoadmapTable).show(record.roadmap if record else [], now.date())
 
     def _refresh_header(self, now: datetime) -> None:
-        header = self.query_one("#app-header", Static)
+        header = self.query_one("#app-header", QuietStatic)
         parts: list[Content] = [Content.styled(texts.APP_TITLE, "bold")]
         if self.current:
             record = self.current.record
@@ -178,9 +179,7 @@ class WorkspaceScreen(Screen):
             if self.current.read_only:
                 parts.append(Content.styled(f" {texts.READ_ONLY_BADGE} ", "reverse bold"))
         line = Content(" · ").join(parts)
-        if getattr(self, "_header_text", None) != line.plain:
-            self._header_text = line.plain
-            header.update(line)
+        header.show_content(line)
 
     def _refresh_notes(self) -> None:
         pane = self.query_one(NotesPane)
@@ -292,7 +291,7 @@ class WorkspaceScreen(Screen):
         if seance is None:
             return
         seance.notes = event.text
-        self.current.changed()
+        self.current.mark_changed()
         self.query_one(NotesPane).set_save_state("error" if self._save_error else "modified")
         if self._autosave is not None:
             self._autosave.stop()
@@ -307,7 +306,7 @@ class WorkspaceScreen(Screen):
         """The record changed (not by typing): save at once and show it."""
         if self.current is None:
             return
-        self.current.changed()
+        self.current.mark_changed()
         self._save()
         self._refresh()
 
@@ -318,7 +317,7 @@ class WorkspaceScreen(Screen):
         self.query_one(NotesPane).set_save_state("error" if self._save_error else "saving")
         current = self.current
         self.run_worker(
-            partial(current.save, current.changed()), thread=True, group="save", exit_on_error=False
+            partial(current.save, current.snapshot()), thread=True, group="save", exit_on_error=False
         )
 
     @on(Worker.StateChanged)
@@ -346,7 +345,6 @@ class WorkspaceScreen(Screen):
                 self._retry.stop()
             self._retry = None
             return
-        self.current.changed()  # a fresh snapshot, so the last attempt's version is not skipped
         self._save()
 
     def _rescue(self, error: Exception) -> Path:
@@ -434,11 +432,11 @@ class WorkspaceScreen(Screen):
 
     def _export_summary(self, number: int) -> None:
         current = self.current
-        snapshot = current.changed()
+        snapshot = current.snapshot()
 
         def save_and_export() -> Path:
             current.save(snapshot)
-            return self.ws.export_summary(snapshot.record, number)
+            return self.ws.export_summary(snapshot.record(), number)
 
         def done(worker: Worker) -> None:
             if worker.state is WorkerState.SUCCESS:
@@ -587,7 +585,7 @@ class WorkspaceScreen(Screen):
             if seance is not None and not seance.is_paused and not seance.is_correction:
                 # The séance stays open for next time; the time away must not count.
                 record.pause_seance(seance.number, self._now())
-                self.current.changed()
+                self.current.mark_changed()
             self._cancel_timers()
             try:
                 self.current.save_now()

@@ -16,6 +16,7 @@ from textual.widgets import Markdown, Static, TextArea
 from ...domain.text import visible_controls
 from .. import bindings, texts
 from .lean_editor import LeanTextArea
+from .quiet import QuietStatic
 
 # Control characters a line of the document may hold (a pasted terminal escape,
 # a stray carriage return); tab is the editor's to draw.
@@ -61,7 +62,7 @@ class NotesPane(Vertical):
     def compose(self) -> ComposeResult:
         with Horizontal(id="notes-header"):
             yield Static(id="notes-title")
-            yield Static(id="save-state")
+            yield QuietStatic(id="save-state")
         yield NotesEditor(id="notes-editor")
         yield Markdown(id="notes-preview")
 
@@ -89,8 +90,8 @@ class NotesPane(Vertical):
             self._render_preview()
 
     def set_save_state(self, state: str) -> None:
-        indicator = self.query_one("#save-state", Static)
-        indicator.update(Content(texts.SAVE_STATE[state]))
+        indicator = self.query_one("#save-state", QuietStatic)
+        indicator.show_content(Content(texts.SAVE_STATE[state]))
         for name in texts.SAVE_STATE:
             indicator.set_class(name == state, f"-{name}")
 

@@ -17,6 +17,7 @@ from ...domain.model import SeanceStatus
 from ...domain.phases import PhaseSet
 from ...domain.record import CandidateRecord
 from .. import bindings, texts
+from .quiet import QuietStatic
 
 GAUGE_WIDTH = 20
 
@@ -31,7 +32,7 @@ class Checklist(SelectionList[str]):
             self.highlighted = 0
 
 
-class HoursGauge(Static):
+class HoursGauge(QuietStatic):
     def show(self, record: CandidateRecord, now: datetime) -> None:
         used = record.hours_used(now)
         budget_hours = record.candidate.hours_budget
@@ -40,7 +41,7 @@ class HoursGauge(Static):
         style = {BudgetLevel.OK: "$success", BudgetLevel.WARNING: "$warning", BudgetLevel.OVER: "$error"}[level]
         text = texts.HOURS_GAUGE.format(used=format_hours(used), budget=format_budget(budget_hours))
         self.set_class(level is not BudgetLevel.OK, "-warning")
-        self.update(
+        self.show_content(
             Content.assemble(
                 ("█" * filled, style), ("░" * (GAUGE_WIDTH - filled), "dim"), " ", (text, f"bold {style}")
             )
@@ -60,7 +61,7 @@ class Timeline(VerticalScroll):
         gauge = self.query_one(HoursGauge)
         checklist = self.query_one(Checklist)
         if record is None:
-            gauge.update("")
+            gauge.show_content(Content(""))
             self.query_one("#phase-list", Static).update(Content(texts.PICK_A_CANDIDATE))
             self.query_one("#checklist-title", Static).update("")
             checklist.clear_options()
