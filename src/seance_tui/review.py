@@ -17,7 +17,6 @@ from .domain.dates import format_date
 from .domain.model import ChangeEvent, ChangeKind, RoadmapStatus
 from .domain.phases import PhaseSet, load_phases
 from .domain.record import CandidateRecord
-from .export.summary import seance_summary
 from .storage.errors import Problem
 from .storage.index import CandidateSummary, Stamp
 from .storage.search_index import SearchHit, SearchIndex, default_index_path, scan_search
@@ -59,6 +58,8 @@ class Review:
 
     def seance_document(self, record: CandidateRecord, number: int) -> str:
         """The séance as the consultant wrote it, private part included: reviewers are professionals."""
+        from .export.summary import seance_summary  # not needed for the first frame
+
         return seance_summary(record, number, self.phases, self.clock(), include_private=True)
 
     # --- search ----------------------------------------------------------------

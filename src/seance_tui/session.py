@@ -17,8 +17,6 @@ from pathlib import Path
 from . import paths
 from .domain.phases import PhaseSet, load_phases
 from .domain.record import CandidateRecord
-from .export.naming import summary_filename
-from .export.summary import seance_summary
 from .storage.codec import record_from_tables, record_to_tables
 from .storage.exports import write_export
 from .storage.locks import CandidateLocked
@@ -127,6 +125,10 @@ class Workspace:
             return ""
 
     def export_summary(self, record: CandidateRecord, number: int) -> Path:
+        # Imported here: Markdown export is not needed to show the first frame.
+        from .export.naming import summary_filename
+        from .export.summary import seance_summary
+
         seance = record.seance(number)
         text = seance_summary(record, number, self.phases, self.clock())
         return write_export(self.data_dir / "exports", record.candidate, summary_filename(seance), text)

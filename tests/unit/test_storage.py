@@ -299,3 +299,31 @@ def test_tables_encoder_reuses_lines_without_changing_a_byte(make_record):
     tables = record_to_tables(record)
     assert reused.encode(tables) == TablesEncoder().encode(tables)
     assert json.loads(reused.encode(tables)) == tables
+
+
+def test_stamps_see_every_save_and_skip_the_stats_when_the_folder_is_quiet(tmp_path, make_record, monkeypatch):
+    import os
+    import time
+
+    from seance_tui.storage import store as store_module
+
+    writable = WritableStore(tmp_path / "data")
+    writable.create(make_record())
+    reader = ReadOnlyStore(tmp_path / "data")
+    first, _ = reader.stamps()
+    with writable.open_for_writing("c-helene") as writer:
+        writer.update(lambda r: setattr(r.seances[0], "notes", "changé"))
+    assert reader.stamps()[0] != first, "a save is seen at once"
+
+    # Once the folder has not moved for a second, the files are not stat'ed again.
+    past = time.time_ns() - 5_000_000_000
+    os.utime(writable.layout.candidates_dir, ns=(past, past))
+    calls = []
+    real = store_module.ReadOnlyStore._stat_every_file
+    monkeypatch.setattr(store_module.ReadOnlyStore, "_stat_every_file",
+                        lambda self: calls.append(1) or real(self))
+    settled = reader.stamps()[0]
+    assert reader.stamps()[0] == settled and len(calls) == 1
+    with writable.open_for_writing("c-helene") as writer:
+        writer.update(lambda r: setattr(r.seances[0], "notes", "encore"))
+    assert reader.stamps()[0] != settled and len(calls) == 2

@@ -288,8 +288,12 @@ def scan_search(store: ReadOnlyStore, query: str, limit: int = 20) -> list[Searc
     if not terms:
         return []
     hits = []
-    records, _ = store.load_all()
-    for record in records:
+    for candidate_id in store.candidate_ids():
+        # One file at a time: at centre scale every record at once is a gigabyte.
+        try:
+            record = store.load(candidate_id)
+        except (CandidateNotFound, CandidateFileError):
+            continue  # removed meanwhile, or unreadable: check and review say which
         for seance in record.seances:
             text = indexed_text(seance)
             if matches(folded_words(text), terms):
