@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from filelock import FileLock, Timeout
 
 from .atomic import FILE_MODE, write_json_atomically
 from .errors import FileContentError, StorageError
@@ -87,6 +86,9 @@ class CandidateLock:
         self.candidate_id = candidate_id
         self._owner_file = owner_file
         # Not thread-local: the UI may take the lock in one worker thread and give it back in another.
+        # Imported here: no lock is needed before the first frame is shown.
+        from filelock import FileLock, Timeout
+
         self._lock = FileLock(lock_file, mode=FILE_MODE, thread_local=False)
         try:
             self._lock.acquire(timeout=max(timeout, 0), poll_interval=_POLL_SECONDS)

@@ -37,6 +37,8 @@ class ReviewApp(App):
         # would turn the terminal's default colours to black on black.
         self._terminal_palette = os.environ.get("COLORTERM") not in ("truecolor", "24bit")
         super().__init__(ansi_color=True if self._terminal_palette else None)
+        # Over SSH every animation frame is bytes and lag: none at all.
+        self.animation_level = "none"
         self.review = review
         self.who = who
         self.index_state = texts.REVIEW_INDEX_PENDING

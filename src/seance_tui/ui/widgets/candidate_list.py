@@ -5,15 +5,14 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.content import Content
+from textual.content import Content, Span
 from textual.message import Message
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
-from ...domain.text import fold
+from ...domain.text import fold, visible_controls
 from ...storage.index import CandidateSummary
 from .. import bindings, texts
-from .plain import plain
 
 
 class CandidateOptions(OptionList):
@@ -33,8 +32,9 @@ class CandidateList(Vertical):
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
-        self._summaries: list[CandidateSummary] = []
-        self._labels: dict[str, str] = {}
+        # (folded name, id, what the list shows), by name: folded and built once
+        # per listing, not on every keystroke in the filter (5,000 at a centre).
+        self._entries: list[tuple[str, str, Content]] = []
 
     def compose(self) -> ComposeResult:
         filter_box = Input(placeholder=texts.FILTER_PLACEHOLDER, id="candidate-filter")
@@ -43,8 +43,7 @@ class CandidateList(Vertical):
         yield CandidateOptions(id="candidate-options")
 
     def set_candidates(self, summaries: list[CandidateSummary], phase_label) -> None:
-        self._summaries = sorted(summaries, key=lambda s: fold(s.name))
-        self._labels = {s.id: phase_label(s.current_phase) for s in self._summaries}
+        self._entries = sorted((fold(s.name), s.id, _shown(s, phase_label)) for s in summaries)
         self._refill()
 
     def select(self, candidate_id: str) -> None:
@@ -75,16 +74,18 @@ class CandidateList(Vertical):
     def _refill(self) -> None:
         query = fold(self.query_one("#candidate-filter", Input).value.strip())
         options = self.query_one(CandidateOptions)
-        matching = [s for s in self._summaries if query in fold(s.name)]
+        matching = [(candidate_id, shown) for folded, candidate_id, shown in self._entries if query in folded]
         options.clear_options()
         if not matching:
-            message = texts.NO_MATCH if self._summaries else texts.NO_CANDIDATE
+            message = texts.NO_MATCH if self._entries else texts.NO_CANDIDATE
             options.add_option(Option(Content(message), disabled=True))
             return
-        options.add_options(
-            Option(
-                Content.assemble(plain(s.name), ("\n  " + self._labels[s.id], "dim")),
-                id=s.id,
-            )
-            for s in matching
-        )
+        options.add_options(Option(shown, id=candidate_id) for candidate_id, shown in matching)
+
+
+def _shown(summary: CandidateSummary, phase_label) -> Content:
+    """The name as typed (controls made visible), the phase dimmed under it.
+    Built directly rather than assembled: 5,000 of them at start-up."""
+    name = visible_controls(summary.name)
+    phase = "\n  " + phase_label(summary.current_phase)
+    return Content(name + phase, spans=[Span(len(name), len(name) + len(phase), "dim")])
