@@ -1,0 +1,460 @@
+"""seance's benchmarks: every figure printed beside a baseline measured in the same run.
+
+    python tests/benchmarks/run.py                      # 1,000 and 50,000 séances (long: see docs/benchmarks.md)
+    python tests/benchmarks/run.py --quick              # tiny stores, one run each: proves the benchmarks still run
+    python tests/benchmarks/run.py --json               # the figures as JSON on stdout (the table goes to stderr)
+    python tests/benchmarks/run.py --sizes 1000,50000 --workdir /tmp/seance-bench
+
+Stores are generated once (tests/benchmarks/generate.py) and reused, keyed by
+size, seed and the generator's source. The machines are shared and noisy:
+compare each figure with its baseline, not with another day's figure. Nothing
+here asserts a timing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import datetime
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parents[1]
+sys.path.insert(0, str(HERE))
+
+import pty_typing  # noqa: E402
+
+PYTHON = sys.executable
+RARE_WORD = "kinesiologue"  # planted as "kinésiologue": typed without the accent, as a reviewer would
+COMMON_WORD = "projet"  # in almost every séance
+FULL_SIZES = [1000, 50000]
+QUICK_SIZES = [100, 200]
+SEED = 1
+TWENTY_SEANCES_INDEX = 1  # generate.py: candidate 1 has 20 séances
+AUTOSAVE_INDEX = 2  # an ordinary candidate (about ten séances)
+READ_SEANCE = 10
+PTY_SIZES = [(80, 24), (200, 50)]
+PACE = 20.0  # characters per second
+
+# Every figure: (key, unit, description). Keys with "@" are per store size.
+PER_SIZE = [
+    ("cold_start.workspace", "ms", "cold start to the first frame, workspace"),
+    ("cold_start.review", "ms", "cold start to the first frame, review"),
+    ("autosave.p50", "ms", "autosave of one séance's notes, p50 (snapshot + save())"),
+    ("autosave.p99", "ms", "autosave, p99"),
+    ("autosave.no_fsync.p50", "ms", "autosave with fsync made a no-op (the app's CPU cost)"),
+    ("review.open_20", "ms", "review: open a candidate with 20 séances and read one (pilot)"),
+    ("review.open_20.history", "ms", "  of which the history screen's first frame"),
+    ("review.open_20.seance", "ms", "  of which the séance screen's first frame"),
+    ("review.open_20.core", "ms", "review: the same without Textual (load, rows, document)"),
+    ("search.rare", "ms", f"search, warm, first 20 hits with snippets: rare word ({RARE_WORD})"),
+    ("search.common", "ms", f"search, warm, first 20 hits with snippets: common word ({COMMON_WORD})"),
+    ("search.rare.ripgrep", "ms", "ripgrep rg -l -i, rare word (cannot fold accents)"),
+    ("search.common.ripgrep", "ms", "ripgrep rg -l -i, common word"),
+    ("index.build", "s", "search index: first full build"),
+    ("index.refresh_one", "ms", "search index: refresh after one file changed"),
+    ("index.detect_changes", "ms", "search index: change detection among all files"),
+    ("review.peak_rss", "MB", "review peak RSS: candidates shown, one search"),
+]
+GLOBAL = [
+    ("autosave.p50.growth", "×", "autosave p50, largest store / smallest"),
+    *[
+        (f"pty.{case}.{c}x{r}", "B/char", f"terminal bytes per typed character, {label}, {c}×{r}")
+        for case, label in (("short", "short note"), ("mid", "mid-document, 200-line note"))
+        for c, r in PTY_SIZES
+    ],
+    *[(f"pty.idle.{c}x{r}", "B/s", f"terminal bytes per second at rest, séance running, {c}×{r}") for c, r in PTY_SIZES],
+]
+
+
+def figure_keys(sizes: list[int]) -> list[str]:
+    return [f"{key}@{size}" for size in sizes for key, _, _ in PER_SIZE] + [key for key, _, _ in GLOBAL]
+
+
+def log(message: str) -> None:
+    print(f"[{datetime.now():%H:%M:%S}] {message}", file=sys.stderr, flush=True)
+
+
+def run_json(args: list[str], timeout: float = 3600) -> dict:
+    """Runs one of our helper scripts; its last stdout line is JSON."""
+    done = subprocess.run([PYTHON, *args], capture_output=True, text=True, timeout=timeout, cwd=HERE)
+    if done.returncode != 0:
+        raise RuntimeError(f"{' '.join(args)} failed ({done.returncode}):\n{done.stderr[-4000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+# --- stores ----------------------------------------------------------------------------------
+
+
+def generator_key() -> str:
+    digest = hashlib.sha1()
+    for name in ("generate.py", "french.py"):
+        digest.update((HERE / name).read_bytes())
+    return digest.hexdigest()[:10]
+
+
+def ensure_store(workdir: Path, size: int, seed: int) -> Path:
+    store = workdir / f"store-{size}-seed{seed}-{generator_key()}"
+    marker = workdir / f"{store.name}.done"
+    if not marker.exists():
+        if store.exists():
+            shutil.rmtree(store)
+        log(f"generating {size} séances in {store}")
+        done = subprocess.run([PYTHON, str(HERE / "generate.py"), str(store), "--seances", str(size),
+                               "--seed", str(seed), "--quiet"], capture_output=True, text=True)
+        if done.returncode != 0:
+            raise RuntimeError(f"generate.py failed:\n{done.stderr[-4000:]}")
+        log(done.stdout.strip())
+        marker.write_text(done.stdout)
+    # The listing index (index.json) as any workspace start leaves it: cold
+    # starts are measured with it up to date, like every start but the first.
+    subprocess.run([PYTHON, "-c", "import sys, datetime; from pathlib import Path; "
+                    "from seance_tui import paths; from seance_tui.domain.phases import load_phases; "
+                    "from seance_tui.storage.store import WritableStore; d = Path(sys.argv[1]); "
+                    "WritableStore(d).summaries(load_phases(paths.phases_file(d)), datetime.datetime.now())",
+                    str(store)], check=True)
+    return store
+
+
+def candidate_id(store: Path, index: int) -> str:
+    found = sorted((store / "candidates").glob(f"*-{index:05d}.json"))
+    if not found:
+        raise RuntimeError(f"no candidate {index} in {store}")
+    return found[0].stem
+
+
+def candidate_rows(store: Path) -> int:
+    return sum(1 for p in (store / "candidates").glob("*.json"))
+
+
+# --- figures ----------------------------------------------------------------------------------
+
+
+class Figures:
+    def __init__(self) -> None:
+        self.items: dict[str, dict] = {}
+
+    def add(self, key: str, value, unit: str, baseline=None, target=None, relative: bool = False,
+            baseline_what: str = "", note: str = "") -> None:
+        met = None
+        if target is not None and value is not None:
+            if relative:
+                met = bool(baseline) and value / baseline <= target
+            else:
+                met = value <= target
+        self.items[key] = {
+            "value": _round(value), "baseline": _round(baseline), "target": target,
+            "target_relative_to_baseline": relative, "unit": unit, "met": met,
+            "baseline_what": baseline_what, "note": note,
+        }
+
+
+def _round(value):
+    if isinstance(value, float):
+        return round(value, 3 if abs(value) < 10 else 1)
+    return value
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values)
+
+
+# --- each benchmark ---------------------------------------------------------------------------
+
+
+def cold_starts(figs: Figures, store: Path, cache: Path, size: int, runs: int) -> None:
+    rows = candidate_rows(store)
+    apps = {
+        "workspace": ["workspace", str(store)],
+        "bare-workspace": ["bare-workspace", str(rows)],
+        "review": ["review", str(store), str(cache)],
+        "bare-review": ["bare-review", str(rows)],
+    }
+    times: dict[str, list[float]] = {name: [] for name in apps}
+    for name, args in apps.items():  # warm-up: page cache, .pyc files, index.json
+        run_json(["launch_app.py", "start", *args])
+    for _ in range(runs):
+        for name, args in apps.items():  # interleaved, so that noise falls on all alike
+            started = time.time()
+            result = run_json(["launch_app.py", "start", *args])
+            if result["rows"] != rows:
+                raise RuntimeError(f"{name}: {result['rows']} rows at the first frame, {rows} expected")
+            times[name].append((result["first_frame"] - started) * 1000)
+    for app in ("workspace", "review"):
+        value, base = median(times[app]), median(times[f"bare-{app}"])
+        figs.add(f"cold_start.{app}@{size}", value, "ms", base, 1.2, relative=True,
+                 baseline_what=f"bare Textual app, same widgets, {rows} rows",
+                 note=f"median of {runs}; ratio {value / base:.2f}")
+
+
+def autosave(figs: Figures, store: Path, size: int, saves: int) -> dict:
+    result = run_json(["inproc.py", "autosave", str(store), candidate_id(store, AUTOSAVE_INDEX), str(saves)])
+    floor = "encode + atomic write (2 fsyncs) of the same tables"
+    note = (f"{saves} saves of a {result['file_bytes'] // 1000} KB file; "
+            f"snapshot {result['snapshot_p50_ms']:.2f} ms, save() {result['save_p50_ms']:.2f} ms (p50)")
+    figs.add(f"autosave.p50@{size}", result["p50_ms"], "ms", result["floor_p50_ms"], 3.0,
+             baseline_what=floor, note=note)
+    figs.add(f"autosave.p99@{size}", result["p99_ms"], "ms", result["floor_p99_ms"], baseline_what=floor)
+    figs.add(f"autosave.no_fsync.p50@{size}", result["no_fsync_p50_ms"], "ms", result["floor_p50_ms"],
+             baseline_what=floor, note=f"p99 {result['no_fsync_p99_ms']:.1f} ms")
+    return result
+
+
+def review_open(figs: Figures, store: Path, cache: Path, size: int, repeat: int, workdir: Path) -> None:
+    cid = candidate_id(store, TWENTY_SEANCES_INDEX)
+    document = workdir / f"document-{size}.md"
+    info = run_json(["inproc.py", "document", str(store), cid, str(READ_SEANCE), str(document)])
+    assert info["seances"] == 20, info
+    real = run_json(["launch_app.py", "open", "review", str(store), str(cache), cid, str(READ_SEANCE), str(repeat)])
+    bare = run_json(["launch_app.py", "open", "bare", str(document), "20", str(repeat)])
+    core = run_json(["inproc.py", "review-core", str(store), str(cache), cid, str(READ_SEANCE), str(max(repeat, 5))])
+    total = median([h + s for h, s in zip(real["history_ms"], real["seance_ms"])])
+    bare_total = median([h + s for h, s in zip(bare["history_ms"], bare["seance_ms"])])
+    what = "bare Textual: DataTable of 20 rows, then MarkdownViewer of the same document"
+    figs.add(f"review.open_20@{size}", total, "ms", bare_total, 100.0, baseline_what=what,
+             note=f"median of {repeat}; document {info['chars']} characters")
+    figs.add(f"review.open_20.history@{size}", median(real["history_ms"]), "ms", median(bare["history_ms"]),
+             baseline_what="bare DataTable screen, 20 rows")
+    figs.add(f"review.open_20.seance@{size}", median(real["seance_ms"]), "ms", median(bare["seance_ms"]),
+             baseline_what="bare MarkdownViewer screen, same document")
+    figs.add(f"review.open_20.core@{size}", core["core_ms"], "ms", core["load_ms"], 100.0,
+             baseline_what="Review.load alone", note="load + history rows + séance document, no Textual")
+
+
+def search(figs: Figures, store: Path, cache: Path, size: int) -> dict:
+    if cache.exists():
+        shutil.rmtree(cache)
+    log(f"  index build and searches at {size} (the plain scan reads every file: slow at 50,000)")
+    result = run_json(["inproc.py", "search", str(store), str(cache), RARE_WORD, COMMON_WORD, "1"], timeout=7200)
+    rg = shutil.which("rg")
+    rg_ms: dict[str, float | None] = {}
+    rg_files: dict[str, int | None] = {}
+    for label, word in (("rare", RARE_WORD), ("common", COMMON_WORD)):
+        if rg is None:
+            rg_ms[label] = rg_files[label] = None
+            continue
+        times = []
+        for _ in range(5):
+            started = time.perf_counter()
+            done = subprocess.run([rg, "-l", "-i", word, str(store / "candidates")], capture_output=True, text=True)
+            times.append((time.perf_counter() - started) * 1000)
+        rg_ms[label] = median(times)
+        rg_files[label] = len(done.stdout.splitlines())
+    targets = {"rare": 20.0, "common": 50.0}
+    for label, word in (("rare", RARE_WORD), ("common", COMMON_WORD)):
+        same = "same 20 hits as the scan" if result[f"{label}_scan_same"] else "HITS DIFFER from the scan"
+        figs.add(f"search.{label}@{size}", result[f"{label}_ms"], "ms", result[f"{label}_scan_ms"], targets[label],
+                 baseline_what="scan_search (reads every file)",
+                 note=f"{result[f'{label}_hits_total']} séances match; p90 {result[f'{label}_p90_ms']:.1f} ms; {same}")
+        figs.add(f"search.{label}.ripgrep@{size}", rg_ms[label], "ms", result[f"{label}_ms"],
+                 baseline_what="the index's search",
+                 note="rg not installed" if rg is None else f"{rg_files[label]} files listed (rg -l; "
+                 f"{'no accent folding' if label == 'rare' else 'files, not séances'})")
+    figs.add(f"index.build@{size}", result["build_s"], "s", result["load_all_s"],
+             baseline_what="ReadOnlyStore.load_all (reading every file)",
+             note=f"{result['seances']} séances, index {result['index_mb']:.0f} MB")
+    figs.add(f"index.refresh_one@{size}", result["refresh_one_ms"], "ms", result["detect_ms"],
+             baseline_what="change detection alone")
+    figs.add(f"index.detect_changes@{size}", result["detect_ms"], "ms", result["stat_scan_ms"],
+             baseline_what="os.scandir + os.stat of every file", note=f"{result['files']} files")
+    return result
+
+
+def peak_rss(figs: Figures, store: Path, cache: Path, size: int) -> None:
+    real = run_json(["launch_app.py", "rss", "review", str(store), str(cache), COMMON_WORD])
+    bare = run_json(["launch_app.py", "rss", "bare-review", str(candidate_rows(store))])
+    figs.add(f"review.peak_rss@{size}", real["maxrss_mb"], "MB", bare["maxrss_mb"], 150.0,
+             baseline_what="bare Textual app, same rows and a search screen of 50 hits",
+             note=f"{real['after_list_mb']:.0f} MB once the candidates are listed; {real['hits']} hits")
+
+
+def terminal_bytes(figs: Figures, small_store: Path, workdir: Path, quick: bool) -> None:
+    seance = shutil.which("seance", path=str(Path(PYTHON).parent)) or shutil.which("seance")
+    nano = shutil.which("nano")
+    text = pty_typing.TYPED[:16] if quick else pty_typing.TYPED
+    settle, idle = (1.0, 1.0) if quick else (1.5, 5.0)
+    for cols, rows in PTY_SIZES:
+        for case in ("short", "mid"):
+            long = case == "mid"
+            key = f"pty.{case}.{cols}x{rows}"
+            log(f"  {key}: typing {len(text)} characters at {PACE:.0f}/s")
+            store = pty_typing.make_store(small_store, workdir / "pty-store")
+            real = pty_typing.seance_typing(seance, store, cols, rows, long, text, PACE, settle,
+                                            0.0 if long else idle)
+            base = None
+            if nano is not None:
+                base = pty_typing.nano_typing(nano, workdir / "pty-nano", cols, rows, long, text, PACE, settle,
+                                              0.0 if long else idle)
+            note = f"{real.total_bytes} B in {real.writes} writes for {real.chars} characters"
+            if not real.shown:
+                note += "; TYPED TEXT NOT SEEN ON SCREEN"
+            if nano is None:
+                note += "; nano not installed"
+            figs.add(key, real.bytes_per_char, "B/char", base.bytes_per_char if base else None,
+                     600.0 if long else 200.0, baseline_what="nano, same text, same pace", note=note)
+            if not long:
+                figs.add(f"pty.idle.{cols}x{rows}", real.idle_bytes_per_second, "B/s",
+                         base.idle_bytes_per_second if base else None, 0.0,
+                         baseline_what="nano at rest", note=f"over {idle:.0f} s")
+
+
+# --- output -------------------------------------------------------------------------------------
+
+
+def describe() -> dict[str, str]:
+    descriptions = {}
+    for key, unit, text in PER_SIZE:
+        descriptions[key] = text
+    for key, unit, text in GLOBAL:
+        descriptions[key] = text
+    return descriptions
+
+
+def _fmt(value, unit: str) -> str:
+    if value is None:
+        return "—"
+    if unit in ("MB", "×"):
+        return f"{value:.2f}" if unit == "×" else f"{value:.0f}"
+    if unit == "s":
+        return f"{value:.1f}"
+    if abs(value) >= 100:
+        return f"{value:,.0f}".replace(",", " ")
+    if abs(value) >= 10:
+        return f"{value:.1f}"
+    return f"{value:.2f}"
+
+
+def table(items: dict[str, dict]) -> str:
+    descriptions = describe()
+    lines = ["| figure | value | baseline | target | met? | notes |", "| --- | ---: | ---: | --- | --- | --- |"]
+    for key, fig in items.items():
+        base_key, _, size = key.partition("@")
+        name = descriptions.get(base_key, base_key) + (f" — {int(size):,} séances".replace(",", " ") if size else "")
+        unit = fig["unit"]
+        value = _fmt(fig["value"], unit) + f" {unit}" if fig["value"] is not None else "—"
+        baseline = _fmt(fig["baseline"], unit) + (f" ({fig['baseline_what']})" if fig["baseline_what"] else "")
+        if fig["target"] is None:
+            target = ""
+        elif fig["target_relative_to_baseline"]:
+            target = f"≤ {fig['target']}× baseline"
+        else:
+            target = f"≤ {fig['target']:g} {unit}"
+        met = {True: "yes", False: "**no**", None: ""}[fig["met"]]
+        lines.append(f"| {name} (`{key}`) | {value} | {baseline} | {target} | {met} | {fig['note']} |")
+    return "\n".join(lines)
+
+
+def machine() -> dict[str, str]:
+    import textual
+
+    cpu = "?"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    ram = "?"
+    try:
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal"):
+                ram = f"{int(line.split()[1]) / 1024 / 1024:.1f} GiB"
+    except OSError:
+        pass
+    try:
+        head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True,
+                              cwd=REPO).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "--", "src"], capture_output=True, text=True,
+                               cwd=REPO).stdout.strip()
+        source = f"{head}{' + uncommitted changes in src/' if dirty else ''}" if head else "?"
+    except OSError:
+        source = "?"
+    return {
+        "source": source,
+        "date": datetime.now().isoformat(timespec="seconds"),
+        "nproc": str(os.cpu_count()),
+        "ram": ram,
+        "cpu": cpu,
+        "python": platform.python_version(),
+        "textual": textual.__version__,
+        "platform": platform.platform(),
+    }
+
+
+# --- main ---------------------------------------------------------------------------------------
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="tiny stores, one run each (CI: the benchmarks still run)")
+    parser.add_argument("--json", action="store_true", help="print the figures as one JSON object on stdout")
+    parser.add_argument("--sizes", help="séance counts, comma-separated (default 1000,50000; --quick: 100,200)")
+    parser.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()) / "seance-bench")
+    parser.add_argument("--seed", type=int, default=SEED)
+    args = parser.parse_args(argv)
+    sizes = [int(s) for s in args.sizes.split(",")] if args.sizes else (QUICK_SIZES if args.quick else FULL_SIZES)
+    sizes = sorted(set(sizes))
+    workdir = args.workdir
+    workdir.mkdir(parents=True, exist_ok=True)
+    quick = args.quick
+    runs = 1 if quick else 7
+    saves = 50 if quick else 200
+    repeat = 2 if quick else 5
+
+    meta = machine()
+    command = "python tests/benchmarks/run.py " + " ".join(argv if argv is not None else sys.argv[1:])
+    log(f"{command.strip()} — {meta['cpu']}, {meta['nproc']} cores, {meta['ram']}, "
+        f"Python {meta['python']}, Textual {meta['textual']}")
+    figs = Figures()
+    saves_p50 = {}
+    stores = {}
+    for size in sizes:
+        store = ensure_store(workdir, size, args.seed)
+        stores[size] = store
+        cache = workdir / f"cache-{store.name}"
+        log(f"{size} séances: search index, searches, ripgrep")
+        search(figs, store, cache, size)
+        log(f"{size} séances: autosave")
+        saves_p50[size] = autosave(figs, store, size, saves)
+        log(f"{size} séances: cold starts ({runs} runs)")
+        cold_starts(figs, store, cache, size, runs)
+        log(f"{size} séances: review, opening a candidate")
+        review_open(figs, store, cache, size, repeat, workdir)
+        log(f"{size} séances: review, peak RSS")
+        peak_rss(figs, store, cache, size)
+    small, large = sizes[0], sizes[-1]
+    growth = saves_p50[large]["p50_ms"] / saves_p50[small]["p50_ms"]
+    floor_growth = saves_p50[large]["floor_p50_ms"] / saves_p50[small]["floor_p50_ms"]
+    figs.add("autosave.p50.growth", growth, "×", floor_growth, 1.3,
+             baseline_what="the same ratio for the bare atomic write (the disk's own noise)",
+             note=f"{large} / {small} séances")
+    log("terminal bytes in a pty (seance and nano)")
+    terminal_bytes(figs, stores[small], workdir, quick)
+
+    ordered = {key: figs.items[key] for key in figure_keys(sizes) if key in figs.items}
+    missing = [key for key in figure_keys(sizes) if key not in figs.items]
+    if missing:
+        raise RuntimeError(f"figures not measured: {missing}")
+    (workdir / "last-run.json").write_text(json.dumps({"meta": {**meta, "command": command.strip()},
+                                                       "figures": ordered}, ensure_ascii=False, indent=1))
+    out = sys.stderr if args.json else sys.stdout
+    print(f"\n{command.strip()}\n{meta['date']} · {meta['cpu']} · {meta['nproc']} cores · {meta['ram']} · "
+          f"Python {meta['python']} · Textual {meta['textual']} · source {meta['source']}\n", file=out)
+    print(table(ordered), file=out)
+    if args.json:
+        print(json.dumps(ordered, ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
