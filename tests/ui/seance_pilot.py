@@ -40,7 +40,7 @@ def raw(data_dir: Path, candidate_id: str) -> dict[str, Any]:
     return json.loads((data_dir / "candidates" / f"{candidate_id}.json").read_text(encoding="utf-8"))
 
 
-async def wait_until(pilot: Pilot, condition: Callable[[], object], timeout: float = 5.0, what: str = "") -> None:
+async def wait_until(pilot: Pilot, condition: Callable[[], object], what: str = "", timeout: float = 5.0) -> None:
     """Lets the app run until ``condition()`` is true; fails after ``timeout`` seconds (a bound, never a timing)."""
     deadline = time.monotonic() + timeout
     while not condition():

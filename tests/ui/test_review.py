@@ -1,19 +1,15 @@
 """Review mode (`seance review`) driven with Pilot: read-only by construction
 and in fact, the screens a reviewer walks through, search, and live reload.
 
-The fixtures live here (tests/ui/conftest.py belongs to the workspace tests):
-each test gets its own copy of data/demo, a cache dir beside it and a fixed
-clock. Tests are plain functions running their scenario with asyncio.run.
+Each test gets its own copy of data/demo (``data_dir``, from tests/ui/conftest.py,
+which also runs the ``async def`` tests), a cache dir beside it and a fixed clock.
 """
 
 from __future__ import annotations
 
-import asyncio
-import functools
 import inspect
 import io
 import os
-import shutil
 import time
 from collections.abc import Callable
 from datetime import date, datetime
@@ -27,7 +23,6 @@ from textual.binding import Binding
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, MarkdownViewer, Static
 
-from seance_tui import paths
 from seance_tui.domain.model import Candidate, FundingRoute
 from seance_tui.domain.record import CandidateRecord
 from seance_tui.domain.text import fold
@@ -42,6 +37,7 @@ from seance_tui.ui.review.roadmap import RoadmapScreen
 from seance_tui.ui.review.search import HitList, SearchScreen
 from seance_tui.ui.review.seance import SeanceScreen
 from seance_tui.ui.screens.help import HelpScreen
+from seance_pilot import wait_until
 
 NOW = datetime(2026, 11, 26, 10, 0)
 WHO = "relecteur@poste"
@@ -50,24 +46,8 @@ BY_LAST_SEANCE = ["Amélie Dubœuf", "Hélène Chaussée", "Jérôme Marchand", 
 BY_NAME = ["Amélie Dubœuf", "François Nguyễn", "Hélène Chaussée", "Jérôme Marchand", "Zoé Lefèvre"]
 
 
-def run_async(test: Callable) -> Callable:
-    """Runs an ``async def`` test in a fresh event loop, keeping its fixtures."""
-
-    @functools.wraps(test)
-    def wrapper(*args, **kwargs):
-        asyncio.run(test(*args, **kwargs))
-
-    return wrapper
-
 
 # --- fixtures -------------------------------------------------------------------
-
-
-@pytest.fixture
-def demo_dir(tmp_path: Path) -> Path:
-    target = tmp_path / "data"
-    shutil.copytree(paths.demo_data_dir(), target)
-    return target
 
 
 @pytest.fixture
@@ -76,11 +56,11 @@ def cache_dir(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def make_app(demo_dir: Path, cache_dir: Path):
+def make_app(data_dir: Path, cache_dir: Path):
     reviews: list[Review] = []
 
     def make() -> ReviewApp:
-        review = Review(demo_dir, cache_dir, clock=lambda: NOW)
+        review = Review(data_dir, cache_dir, clock=lambda: NOW)
         reviews.append(review)
         app = ReviewApp(review, who=WHO)
         app.animation_level = "none"
@@ -123,15 +103,6 @@ def table_column(table: DataTable, column: int = 0) -> list[str]:
 def document(app: ReviewApp) -> str:
     """The Markdown source the séance view shows."""
     return app.screen.query_one(MarkdownViewer).document.source
-
-
-async def wait_until(pilot: Pilot, condition: Callable[[], object], what: str, timeout: float = 5.0) -> None:
-    """Lets the app run until condition() holds; the timeout is a bound for the test, not a timing."""
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"still not true after {timeout} s: {what}")
-        await pilot.pause(0.05)
 
 
 async def type_text(pilot: Pilot, text: str) -> None:
@@ -270,11 +241,10 @@ async def on_help(pilot: Pilot):
     [on_candidates, on_candidates_filter, on_history, on_seance, on_roadmap, on_search_box, on_search_hits, on_help],
     ids=lambda f: f.__name__.removeprefix("on_"),
 )
-@run_async
-async def test_pressing_every_key_changes_nothing_on_disk(make_app, demo_dir, cache_dir, setup):
+async def test_pressing_every_key_changes_nothing_on_disk(make_app, data_dir, cache_dir, setup):
     """Each key is pressed on the screen (and focused widget) under test; a key
     that leaves it (Enter, Escape, /, r, F1…) is followed by a fresh visit."""
-    before = snapshot(demo_dir)
+    before = snapshot(data_dir)
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
@@ -295,7 +265,7 @@ async def test_pressing_every_key_changes_nothing_on_disk(make_app, demo_dir, ca
         await pilot.press("q")
         await wait_until(pilot, lambda: app.return_code is not None, "app quit")
 
-    assert snapshot(demo_dir) == before
+    assert snapshot(data_dir) == before
     assert list(cache_dir.glob("search-*.sqlite3"))  # the index: in the cache dir only
     assert type(app.review.store) is ReadOnlyStore
 
@@ -303,7 +273,6 @@ async def test_pressing_every_key_changes_nothing_on_disk(make_app, demo_dir, ca
 # --- header, candidates -----------------------------------------------------------
 
 
-@run_async
 async def test_header_shows_read_only_badge_and_who(make_app):
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -320,7 +289,6 @@ async def test_header_shows_read_only_badge_and_who(make_app):
         assert "lecture seule" in screen_text(app).splitlines()[0]
 
 
-@run_async
 async def test_candidates_sorted_by_last_seance_then_by_name(make_app):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
@@ -338,7 +306,6 @@ async def test_candidates_sorted_by_last_seance_then_by_name(make_app):
         assert all(name in text for name in BY_NAME)
 
 
-@run_async
 async def test_filter_as_you_type_ignores_accents_and_case(make_app):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
@@ -370,15 +337,14 @@ async def test_filter_as_you_type_ignores_accents_and_case(make_app):
         assert app.screen.candidate_id == "zoe-lefevre"
 
 
-@run_async
-async def test_user_text_is_shown_literally(make_app, demo_dir):
+async def test_user_text_is_shown_literally(make_app, data_dir):
     record = CandidateRecord(
         Candidate(id="balise", name="[bold]Zoé[/]", consultant="[red]x[/red]", funding=FundingRoute.CPF,
                   consent_date=date(2026, 11, 20))
     )
     seance = record.start_seance("preliminaire", datetime(2026, 11, 25, 9, 0), notes="[b]gras ?[/b] $accent\n")
     record.close_seance(seance.number, datetime(2026, 11, 25, 10, 0))
-    WritableStore(demo_dir).create(record)
+    WritableStore(data_dir).create(record)
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -395,7 +361,6 @@ async def test_user_text_is_shown_literally(make_app, demo_dir):
 # --- history, séance, roadmap --------------------------------------------------------
 
 
-@run_async
 async def test_history_moves_with_j_k_and_opens_the_seance(make_app):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
@@ -420,7 +385,6 @@ async def test_history_moves_with_j_k_and_opens_the_seance(make_app):
         assert app.screen is history
 
 
-@run_async
 async def test_n_and_p_step_through_the_seances(make_app):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
@@ -450,7 +414,6 @@ async def test_n_and_p_step_through_the_seances(make_app):
         assert "Séance n° 5" in screen_text(app) or "séance n° 5" in screen_text(app)
 
 
-@run_async
 async def test_roadmap_shows_its_change_history(make_app):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
@@ -477,7 +440,6 @@ async def test_roadmap_shows_its_change_history(make_app):
 # --- search ---------------------------------------------------------------------------
 
 
-@run_async
 async def test_search_shows_hits_and_opens_the_seance(make_app):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
@@ -506,7 +468,6 @@ async def test_search_shows_hits_and_opens_the_seance(make_app):
         assert app.screen is search
 
 
-@run_async
 async def test_search_enter_right_after_typing_goes_to_the_hits(make_app):
     """A fast typist (or a script) presses Enter before the search has run."""
     app = make_app()
@@ -523,7 +484,6 @@ async def test_search_enter_right_after_typing_goes_to_the_hits(make_app):
         assert (app.screen.candidate_id, app.screen.number) == ("helene-chaussee", 5)
 
 
-@run_async
 async def test_search_without_hits_says_so(make_app):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
@@ -554,8 +514,7 @@ def write_notes(data_dir: Path, candidate_id: str, number: int, added: str, at_s
         writer.save(record)
 
 
-@run_async
-async def test_a_seance_being_written_shows_its_new_text(make_app, demo_dir):
+async def test_a_seance_being_written_shows_its_new_text(make_app, data_dir):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await open_from_candidates(pilot, "zoe")
@@ -564,16 +523,15 @@ async def test_a_seance_being_written_shows_its_new_text(make_app, demo_dir):
         assert app.screen.number == 4
         assert "hippocampe" not in document(app)
 
-        write_notes(demo_dir, "zoe-lefevre", 4, "\n\nElle dessine un hippocampe en parlant de son projet.\n")
+        write_notes(data_dir, "zoe-lefevre", 4, "\n\nElle dessine un hippocampe en parlant de son projet.\n")
         await wait_for_text(pilot, "hippocampe")
         assert app.screen.number == 4
 
-        write_notes(demo_dir, "zoe-lefevre", 4, "\nPuis une pieuvre.\n")
+        write_notes(data_dir, "zoe-lefevre", 4, "\nPuis une pieuvre.\n")
         await wait_for_text(pilot, "pieuvre")
 
 
-@run_async
-async def test_a_seance_changed_while_hidden_is_fresh_when_shown_again(make_app, demo_dir):
+async def test_a_seance_changed_while_hidden_is_fresh_when_shown_again(make_app, data_dir):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         history = await open_from_candidates(pilot, "zoe")
@@ -583,7 +541,7 @@ async def test_a_seance_changed_while_hidden_is_fresh_when_shown_again(make_app,
         await pilot.press("r")  # the roadmap covers the séance while the consultant writes
         await wait_until(pilot, lambda: isinstance(app.screen, RoadmapScreen), "roadmap")
 
-        write_notes(demo_dir, "zoe-lefevre", 4, "Écrit pendant la relecture : ornithorynque.\n\n", at_start=True)
+        write_notes(data_dir, "zoe-lefevre", 4, "Écrit pendant la relecture : ornithorynque.\n\n", at_start=True)
         await pilot.pause(1.5)  # at least one live check while the séance is hidden
         await pilot.press("escape")
         assert app.screen is seance
@@ -600,13 +558,12 @@ async def test_a_seance_changed_while_hidden_is_fresh_when_shown_again(make_app,
         )
 
 
-@run_async
-async def test_a_new_seance_appears_in_the_search(make_app, demo_dir):
+async def test_a_new_seance_appears_in_the_search(make_app, data_dir):
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await wait_until(pilot, lambda: app.index_state == "", "index built")
-        write_notes(demo_dir, "jerome-marchand", 2, "\nIl cite le mot capybara.\n")
+        write_notes(data_dir, "jerome-marchand", 2, "\nIl cite le mot capybara.\n")
         await pilot.pause(1.5)  # the live check refreshes the index
         await pilot.press("slash", *"capybara")
         search = app.screen
