@@ -116,6 +116,9 @@ def main(argv: list[str] | None = None) -> int:
     except CommandError as exc:
         print(f"seance : {exc}", file=sys.stderr)
         return exc.code
+    except StorageError as exc:  # a data dir that cannot be used: said plainly, no traceback
+        print(f"seance : {exc}", file=sys.stderr)
+        return EXIT_USAGE
 
 
 class _data_dir:
@@ -164,7 +167,7 @@ def cmd_list(args: argparse.Namespace, data_dir: Path) -> int:
     for s in sorted(summaries, key=lambda s: fold(s.name)):
         last = format_date(s.last_seance_date) if s.last_seance_date else "aucune séance"
         print(
-            f"{s.name}\t{phases.label(s.current_phase)}\t{s.seance_count} séance(s)"
+            f"{visible_controls(s.name)}\t{phases.label(s.current_phase)}\t{s.seance_count} séance(s)"
             f"\t{format_hours(s.hours_used)} / {format_budget(s.hours_budget)}\t{last}"
         )
     if not summaries and not problems:
@@ -206,7 +209,9 @@ def _find_candidate(store: ReadOnlyStore, query: str) -> str:
     if not matches:
         raise CommandError(f"aucun candidat ne correspond à « {query} ».")
     if len(matches) > 1:
-        names = "\n".join(f"  {c.id}\t{c.name}" for c in sorted(matches, key=lambda c: fold(c.name)))
+        names = "\n".join(
+            f"  {c.id}\t{visible_controls(c.name)}" for c in sorted(matches, key=lambda c: fold(c.name))
+        )
         raise CommandError(f"« {query} » désigne plusieurs candidats ; précisez :\n{names}")
     return matches[0].id
 

@@ -6,6 +6,8 @@ Nothing here can write to the data dir: it holds a ReadOnlyStore only.
 
 from __future__ import annotations
 
+import os
+import sqlite3
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -19,7 +21,13 @@ from .domain.phases import PhaseSet, load_phases
 from .domain.record import CandidateRecord
 from .storage.errors import Problem
 from .storage.index import CandidateSummary, Stamp
-from .storage.search_index import SearchHit, SearchIndex, default_index_path, scan_search
+from .storage.search_index import (
+    SearchHit,
+    SearchIndex,
+    SearchIndexUnavailable,
+    default_index_path,
+    scan_search,
+)
 from .storage.store import ReadOnlyStore
 
 Clock = Callable[[], datetime]
@@ -66,16 +74,41 @@ class Review:
 
     def build_index(self, progress: Callable[[int, int], None] | None = None) -> list[Problem]:
         """Build or refresh the index; the first build may take minutes at centre scale."""
-        if self._index is None:
-            self._index = SearchIndex(self.index_path, self.store)
-        report = self._index.refresh(progress)
+        try:
+            if self._index is None:
+                self._index = SearchIndex(self.index_path, self.store)
+            report = self._index.refresh(progress)
+        except sqlite3.OperationalError as exc:  # locked by another reviewer, disk full
+            raise SearchIndexUnavailable(self.index_path, exc) from exc
+        except sqlite3.DatabaseError as exc:
+            # Not a database any more (corrupt, or a foreign file): derived data,
+            # the files are the truth; it is built again from them next time.
+            self._drop_index()
+            raise SearchIndexUnavailable(self.index_path, exc) from exc
         self._index_ready.set()
         return report.problems
+
+    def _drop_index(self) -> None:
+        self._index_ready.clear()
+        if self._index is not None:
+            try:
+                self._index.close()
+            except sqlite3.Error:
+                pass
+            self._index = None
+        for suffix in ("", "-wal", "-shm"):
+            try:
+                os.unlink(f"{self.index_path}{suffix}")
+            except OSError:
+                pass
 
     def search(self, query: str, limit: int = 50) -> list[SearchHit]:
         """From the index once built; until then, a plain scan of every file (slower, same answers)."""
         if self._index_ready.is_set() and self._index is not None:
-            return self._index.search(query, limit)
+            try:
+                return self._index.search(query, limit)
+            except sqlite3.Error:
+                self._drop_index()  # rebuilt at the next refresh; meanwhile the files answer
         return scan_search(self.store, query, limit)
 
     def close(self) -> None:

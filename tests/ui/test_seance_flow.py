@@ -412,3 +412,41 @@ async def test_after_a_crash_the_seance_can_be_closed_at_its_last_save(make_app,
     assert seance.status is SeanceStatus.CLOSED and seance.end == last_save
     assert "Avant la panne de courant." in seance.notes
     assert "10 h 00 – 10 h 25" in summary.read_text(encoding="utf-8")
+
+
+async def test_quit_from_a_dialog_still_saves_and_pauses(make_app, data_dir, clock):
+    async with make_app().run_test(size=(160, 48)) as pilot:
+        await open_candidate(pilot, "jerome")
+        await start_seance(pilot)
+        await type_text(pilot, "Note tapée, puis l'aide, puis quitter.")
+        clock.advance(minutes=30)
+        await pilot.press("f1")
+        await wait_until(pilot, lambda: type(pilot.app.screen).__name__ == "HelpScreen", what="help")
+        await pilot.press("ctrl+q")
+        await wait_until(pilot, lambda: pilot.app.return_code is not None, what="app exited")
+    seance = load(data_dir, JEROME).seance(3)
+    assert "Note tapée, puis l'aide, puis quitter." in seance.notes
+    assert seance.is_paused
+
+
+async def test_later_after_a_crash_stops_the_clock_at_the_last_save(make_app, data_dir, clock):
+    async with make_app().run_test(size=(160, 48)) as pilot:
+        await open_candidate(pilot, "jerome")
+        await start_seance(pilot)
+        await type_text(pilot, "Avant la panne.")
+        await pilot.pause(0.6)
+        await wait_until(pilot, lambda: save_state(pilot.app) == "enregistré")
+        opened = pilot.app.screen.current
+    opened.close()  # a crash: no pause recorded
+    path = data_dir / "candidates" / f"{JEROME}.json"
+    last_save = datetime(2026, 11, 26, 10, 20)
+    os.utime(path, (last_save.timestamp(), last_save.timestamp()))
+
+    clock.advance(hours=20)
+    async with make_app().run_test(size=(160, 48)) as pilot:
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, ChoiceDialog), what="offered back")
+        await answer(pilot, "Plus tard")
+        await wait_until(pilot, lambda: load(data_dir, JEROME).seance(3).is_paused, what="paused on disk")
+    seance = load(data_dir, JEROME).seance(3)
+    assert seance.pauses[-1].start == last_save
+    assert seance.duration(datetime(2026, 11, 27, 6, 0)).total_seconds() == 20 * 60, "the absence never counts"

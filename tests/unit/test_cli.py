@@ -106,3 +106,21 @@ def test_version(capsys):
         main(["--version"])
     assert exit_info.value.code == 0
     assert capsys.readouterr().out.startswith("seance ")
+
+
+def test_names_are_printed_as_typed_never_as_terminal_escapes(data_dir, capsys):
+    path = data_dir / "candidates" / "zoe-lefevre.json"
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    doc["candidate"]["1"]["name"] = "Zoé \x1b]0;PWNED\x07\x1b[31mLefèvre"
+    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    assert main(["list", "--data-dir", str(data_dir)]) == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\x07" not in out
+    assert "Zoé ␛]0;PWNED␇␛[31mLefèvre" in out
+
+
+def test_a_data_dir_that_is_not_usable_is_said_without_a_traceback(tmp_path, capsys):
+    not_a_folder = tmp_path / "fichier"
+    not_a_folder.write_text("")
+    assert main(["--data-dir", str(not_a_folder / "donnees")]) == 2
+    assert str(not_a_folder) in capsys.readouterr().err

@@ -197,3 +197,22 @@ def test_listing_does_not_fail_when_the_index_cannot_be_written(data_dir, phases
     monkeypatch.setattr(store_module, "write_json_atomically", disk_full)
     summaries, _ = WritableStore(data_dir).summaries(phases, NOW)
     assert summaries == expected_summaries(data_dir, phases, NOW)
+
+
+def test_a_seance_reopened_for_correction_is_offered_back_at_every_listing(tmp_path, phases):
+    from datetime import datetime
+
+    from seance_tui.domain.model import Candidate, FundingRoute
+    from seance_tui.domain.record import CandidateRecord
+    from seance_tui.storage.store import WritableStore
+
+    record = CandidateRecord(Candidate(id="c-reopen", name="Régis Ouvert", consultant="Inès", funding=FundingRoute.CPF))
+    t0 = datetime(2027, 3, 15, 9, 0)
+    seance = record.start_seance("preliminaire", t0)
+    record.close_seance(seance.number, t0.replace(hour=11))
+    record.reopen_seance(seance.number, t0.replace(day=16))
+    store = WritableStore(tmp_path / "data")
+    store.create(record)
+    for _ in range(2):  # the second listing comes from the index
+        summaries, _ = store.summaries(phases, t0.replace(day=17))
+        assert summaries[0].open_seance == seance.number

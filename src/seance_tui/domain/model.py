@@ -12,6 +12,8 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
+from .hours import LEGAL_BUDGET_HOURS
+
 
 class FundingRoute(enum.StrEnum):
     CPF = "cpf"
@@ -93,7 +95,7 @@ class Candidate:
     agreement_date: date | None = None
     start_date: date | None = None
     contact: str | None = None
-    hours_budget: float = 24.0
+    hours_budget: float = LEGAL_BUDGET_HOURS
     status: CandidateStatus = CandidateStatus.ACTIVE
 
 

@@ -19,6 +19,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from ..domain.model import SeanceStatus
 from ..domain.phases import PhaseSet
 from ..domain.record import CandidateRecord
 
@@ -60,8 +61,9 @@ def stamp_of(stat: os.stat_result) -> Stamp:
 
 
 def entry_for(record: CandidateRecord, summary: CandidateSummary, stamp: Stamp) -> dict[str, Any]:
-    # Any séance started and not ended counts up to now, whatever its status says.
-    if any(s.start is not None and s.end is None for s in record.seances):
+    # Re-read at every listing: a séance started and not ended counts up to now,
+    # and an open one (a correction included) must be offered back at start-up.
+    if any((s.start is not None and s.end is None) or s.status is SeanceStatus.OPEN for s in record.seances):
         return {"stamp": list(stamp), "live": True}
     return {
         "stamp": list(stamp),

@@ -58,6 +58,14 @@ INSERT OR IGNORE INTO meta VALUES ('version', '{INDEX_VERSION}');
 """
 
 
+class SearchIndexUnavailable(OSError):
+    """The cache dir refuses the index (read-only, full, not a database):
+    callers fall back to scanning the files."""
+
+    def __init__(self, path: Path, error: Exception) -> None:
+        super().__init__(f"{path} : {error}")
+
+
 @dataclass(frozen=True)
 class SearchHit:
     candidate_id: str
@@ -95,7 +103,7 @@ def fts_expression(terms: list[Term]) -> str:
     for term in terms:
         phrases = [
             '"' + " ".join(words).replace('"', '""') + '"' + ("*" if term.prefix else "")
-            for words in _ligature_spellings(term.words)
+            for words in _ligature_spellings(term.words, term.prefix)
         ]
         parts.append(phrases[0] if len(phrases) == 1 else "(" + " OR ".join(phrases) + ")")
     return " AND ".join(parts)
@@ -106,11 +114,16 @@ _LIGATURES = {"oe": "œ", "ae": "æ", "ss": "ß"}
 MAX_SPELLINGS = 16  # per term: "coeur", "cœur"; a long word full of "ss" stops there
 
 
-def _ligature_spellings(words: tuple[str, ...]) -> list[tuple[str, ...]]:
+def _ligature_spellings(words: tuple[str, ...], prefix: bool = False) -> list[tuple[str, ...]]:
     """Every way the folded words may be written in the text, ligatures or not."""
     spellings: list[tuple[str, ...]] = [()]
-    for word in words:
-        spellings = [prefix + (form,) for prefix in spellings for form in _word_spellings(word)][:MAX_SPELLINGS]
+    for i, word in enumerate(words):
+        forms = _word_spellings(word)
+        if prefix and i == len(words) - 1:
+            # "mano*" must also find "manœuvre": the prefix may stop inside a ligature.
+            forms += [form[:-1] + ligature for form in forms for pair, ligature in _LIGATURES.items()
+                      if form.endswith(pair[0])]
+        spellings = [start + (form,) for start in spellings for form in forms][:MAX_SPELLINGS]
     return spellings
 
 
@@ -137,14 +150,17 @@ class SearchIndex:
         self.path = path
         self.store = store
         self._lock = threading.RLock()
-        self._db = sqlite3.connect(path, timeout=30, isolation_level=None, check_same_thread=False)
-        os.chmod(path, 0o600)  # séance notes, even derived, are personal data
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA synchronous=NORMAL")
-        if self._version() not in (None, str(INDEX_VERSION)):
-            self._db.executescript("DROP TABLE IF EXISTS meta; DROP TABLE IF EXISTS files; "
-                                   "DROP TABLE IF EXISTS seances; DROP TABLE IF EXISTS seance_text;")
-        self._db.executescript(_SCHEMA)
+        try:
+            self._db = sqlite3.connect(path, timeout=30, isolation_level=None, check_same_thread=False)
+            os.chmod(path, 0o600)  # séance notes, even derived, are personal data
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=NORMAL")
+            if self._version() not in (None, str(INDEX_VERSION)):
+                self._db.executescript("DROP TABLE IF EXISTS meta; DROP TABLE IF EXISTS files; "
+                                       "DROP TABLE IF EXISTS seances; DROP TABLE IF EXISTS seance_text;")
+            self._db.executescript(_SCHEMA)
+        except sqlite3.OperationalError as exc:  # unreadable, locked or read-only cache
+            raise SearchIndexUnavailable(path, exc) from exc
 
     def _version(self) -> str | None:
         try:

@@ -379,7 +379,7 @@ class CandidateWriter:
             self._record, self._tables = None, tables
 
     def save_notes(self, number: int, text: str) -> None:
-        """Autosave's fast path: one séance's notes, one TinyDB document, one atomic write."""
+        """One séance's notes through TinyDB's table API: one document, one atomic write."""
         with self._mutex:
             self._check_open()
             with TinyDB(self.path, storage=_CandidateFileStorage) as db:

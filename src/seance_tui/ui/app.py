@@ -27,9 +27,10 @@ class SeanceApp(App):
         self.notify(texts.HOW_TO_QUIT)
 
     def action_quit(self) -> None:
-        """Textual binds ctrl+q here: quitting goes through the screen's final save."""
-        screen = self.screen
-        if isinstance(screen, WorkspaceScreen):
-            screen.action_quit()
-        else:
-            self.exit()
+        """Textual binds ctrl+q here: quitting goes through the workspace's final
+        save, even from a dialog or the help screen above it."""
+        for screen in reversed(self.screen_stack):
+            if isinstance(screen, WorkspaceScreen):
+                screen.action_quit()
+                return
+        self.exit()

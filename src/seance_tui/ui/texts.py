@@ -29,14 +29,12 @@ SEANCE_LINE = "n° {number} · {date} · {duration}"
 SEANCE_PLANNED = "n° {number} · prévue le {date}"
 SEANCE_RUNNING = "n° {number} · {date} · en cours"
 HOURS_GAUGE = "{used} / {budget}"
-HOURS_WARNING = "Attention : {used} utilisées sur {budget}."
 
 # Header
 NO_RUNNING_SEANCE = "Aucune séance en cours"
 RUNNING_SEANCE = "Séance n° {number} · {phase} · {elapsed}"
 CORRECTING_SEANCE = "Séance n° {number} · {phase} · {elapsed} · rouverte pour correction"
 PAUSED_SEANCE = "Séance n° {number} · {phase} · {elapsed} · en pause"
-LOCKED_BANNER = "{message}"
 
 # Notes
 NOTES_NO_SEANCE = "Séance n° {number}, close (lecture seule) · F6 : nouvelle séance"
@@ -82,7 +80,6 @@ AGREEMENT_HINT = "Convention tripartite à signer sous 10 jours (R6313-8)."
 DATE_UNDERSTOOD = "Compris : {date}"
 
 # Séance lifecycle
-START_TITLE = "Démarrer une séance"
 START_PHASE = "Phase de la séance"
 CONFIRM_CLOSE = "Clore la séance n° {number} ({elapsed}) ? Le compte rendu sera exporté."
 CONFIRM_REOPEN = "Rouvrir la séance n° {number} pour la corriger ? La réouverture est tracée."
@@ -113,6 +110,7 @@ OK = "Valider"
 CANCEL = "Annuler"
 
 # Quit
+RECOVERY_FAILED = "Enregistrement impossible ({error}) et copie de secours impossible ({rescue_error}) : gardez l'application ouverte et copiez vos notes."
 QUIT_UNSAVED = "Les notes n'ont pas pu être enregistrées ({error}). Une copie est écrite dans {path}. ctrl+q de nouveau pour quitter."
 
 HOW_TO_QUIT = "Pour quitter : ctrl+q (les notes sont enregistrées avant)."
@@ -135,6 +133,7 @@ REVIEW_NO_CHANGES = "Aucune modification enregistrée."
 REVIEW_SEARCH_PLACEHOLDER = "Rechercher dans toutes les séances (accents ignorés, mot* pour un préfixe)…"
 REVIEW_NO_HIT = "Aucune séance ne contient « {query} »."
 REVIEW_HITS = "{count} séance(s), les plus récentes d'abord. Entrée : ouvrir."
+REVIEW_HITS_FIRST = "Les {count} séances les plus récentes (il peut y en avoir d'autres : précisez la recherche). Entrée : ouvrir."
 REVIEW_INDEX_PENDING = "index de recherche : préparation…"
 REVIEW_INDEX_BUILDING = "index de recherche : {done} / {total} dossiers"
 REVIEW_INDEX_UNAVAILABLE = "index de recherche indisponible ({error}) : recherche plus lente"

@@ -51,7 +51,7 @@ class CandidatesScreen(Screen):
         summaries, problems = self.app.review.candidates()
         self._summaries = summaries
         for problem in problems:
-            self.notify(str(problem), severity="error", timeout=15)
+            self.app.notify(str(problem), severity="error", timeout=15)  # the app never reads markup
         self._fill()
 
     def toggle_sort(self) -> None:

@@ -60,7 +60,7 @@ class HistoryScreen(Screen):
         try:
             self.record, self.stamp = self.app.review.load(self.candidate_id)
         except Exception as exc:  # the file became unreadable: say which, keep the last view
-            self.notify(str(exc), severity="error", timeout=15)
+            self.app.notify(str(exc), severity="error", timeout=15)  # the app never reads markup
             return
         record = self.record
         now = self.app.review.clock()

@@ -43,7 +43,7 @@ class RoadmapScreen(Screen):
         try:
             record, self.stamp = self.app.review.load(self.candidate_id)
         except Exception as exc:  # unreadable file: say which, keep the last view
-            self.notify(str(exc), severity="error", timeout=15)
+            self.app.notify(str(exc), severity="error", timeout=15)  # the app never reads markup
             return
         today = self.app.review.clock().date()
         self.query_one("#roadmap-title", Static).update(

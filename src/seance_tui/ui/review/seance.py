@@ -43,7 +43,7 @@ class SeanceScreen(Screen):
             record, self.stamp = self.app.review.load(self.candidate_id)
             document = self.app.review.seance_document(record, self.number)
         except Exception as exc:  # unreadable file or vanished séance: say so, keep the last view
-            self.notify(str(exc), severity="error", timeout=15)
+            self.app.notify(str(exc), severity="error", timeout=15)  # the app never reads markup
             return
         self._numbers = [s.number for s in record.seances]
         viewer = self.query_one(MarkdownViewer)

@@ -17,6 +17,7 @@ from .. import bindings, texts
 from .header import ReviewHeader
 
 SEARCH_DELAY = 0.15  # seconds of calm typing before searching
+SHOWN_HITS = 50
 
 
 class HitList(OptionList):
@@ -79,7 +80,7 @@ class SearchScreen(Screen):
 
     @work(thread=True, exclusive=True, group="search")
     def run_search(self, query: str) -> None:
-        hits = self.app.review.search(query) if query.strip() else []
+        hits = self.app.review.search(query, SHOWN_HITS) if query.strip() else []
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._show, query, hits)
 
@@ -94,6 +95,8 @@ class SearchScreen(Screen):
             status = ""
         elif not hits:
             status = texts.REVIEW_NO_HIT.format(query=query)
+        elif len(hits) == SHOWN_HITS:  # there may be more: say these are the newest
+            status = texts.REVIEW_HITS_FIRST.format(count=len(hits))
         else:
             status = texts.REVIEW_HITS.format(count=len(hits))
         self.query_one("#search-status", Static).update(Content(status))

@@ -22,6 +22,7 @@ from ...domain.dates import format_date, format_date_long
 from ...domain.hours import BudgetLevel, format_budget, format_hours
 from ...domain.model import Candidate, RoadmapStatus, new_id
 from ...domain.record import CandidateRecord, RuleError
+from ...storage.errors import StorageError
 from ...export.naming import candidate_slug
 from ...session import OpenCandidate, Workspace
 from .. import bindings, texts
@@ -64,6 +65,7 @@ class WorkspaceScreen(Screen):
         self._quit_anyway = False
         self._summaries = []
         self._on_done: dict[Worker, Callable[[Worker], None]] = {}
+        self._saving_for: dict[Worker, OpenCandidate] = {}
 
     # --- layout ---------------------------------------------------------------
 
@@ -99,6 +101,9 @@ class WorkspaceScreen(Screen):
         self._show_pane(self._active_pane, focus=False)
 
     def _show_pane(self, name: str, focus: bool = True) -> None:
+        if focus:
+            # Typing into a pane that presentation mode hides would be typing blind.
+            self.remove_class("-presentation")
         self._active_pane = name
         for pane in PANES:
             self.query_one(f"#{pane}-pane").set_class(pane == name, "-active")
@@ -226,13 +231,26 @@ class WorkspaceScreen(Screen):
         self._last_tick = self._now()
         self._refresh()
 
+    def _flush_editor(self) -> None:
+        """The editor's text into the open séance, now: a key that acts before the
+        queued keystrokes' Changed messages arrive (F-keys, quitting) must not
+        save, or redraw, older text than the one on screen."""
+        if self.current is None or self.current.read_only:
+            return
+        seance = self.current.record.open_seance
+        text = self.query_one(NotesEditor).text
+        if seance is not None and not self.query_one(NotesEditor).read_only and seance.notes != text:
+            seance.notes = text
+            self.current.mark_changed()
+
     def _leave_current(self) -> None:
         if self.current is None:
             return
+        self._flush_editor()
         self._cancel_timers()
         try:
             self.current.save_now()
-        except OSError as exc:
+        except (OSError, StorageError) as exc:
             self._rescue(exc)
         self.current.close()
         self.current = None
@@ -279,6 +297,10 @@ class WorkspaceScreen(Screen):
         old = self.current.record.candidate
         self.current.record.candidate = Candidate(id=old.id, status=old.status, **_candidate_values(fields))
         self._changed()
+        try:
+            self.current.save_now()  # the list is read from disk: the new name must be there
+        except (OSError, StorageError):
+            return  # the save worker reports it
         self._reload_candidates()
 
     # --- notes and saving -----------------------------------------------------
@@ -290,7 +312,8 @@ class WorkspaceScreen(Screen):
         seance = self.current.record.open_seance
         if seance is None:
             return
-        seance.notes = event.text
+        # The editor's text, not the message's: a later keystroke may already be in it.
+        seance.notes = self.query_one(NotesEditor).text
         self.current.mark_changed()
         self.query_one(NotesPane).set_save_state("error" if self._save_error else "modified")
         if self._autosave is not None:
@@ -306,6 +329,7 @@ class WorkspaceScreen(Screen):
         """The record changed (not by typing): save at once and show it."""
         if self.current is None:
             return
+        self._flush_editor()
         self.current.mark_changed()
         self._save()
         self._refresh()
@@ -316,13 +340,17 @@ class WorkspaceScreen(Screen):
         self._autosave = None
         self.query_one(NotesPane).set_save_state("error" if self._save_error else "saving")
         current = self.current
-        self.run_worker(
+        worker = self.run_worker(
             partial(current.save, current.snapshot()), thread=True, group="save", exit_on_error=False
         )
+        self._saving_for[worker] = current
 
     @on(Worker.StateChanged)
     def _save_finished(self, event: Worker.StateChanged) -> None:
-        if event.worker.group != "save" or self.current is None:
+        if event.worker.group != "save" or event.state not in (WorkerState.SUCCESS, WorkerState.ERROR):
+            return
+        # A save of the candidate left meanwhile says nothing about this one.
+        if self._saving_for.pop(event.worker, None) is not self.current or self.current is None:
             return
         pane = self.query_one(NotesPane)
         if event.state is WorkerState.SUCCESS:
@@ -347,11 +375,15 @@ class WorkspaceScreen(Screen):
             return
         self._save()
 
-    def _rescue(self, error: Exception) -> Path:
+    def _rescue(self, error: Exception) -> Path | None:
         """Nothing is ever dropped: a copy of the notes goes to a recovery file."""
         from ...storage.recovery import write_recovery_copy
 
-        path = write_recovery_copy(self.current.record)
+        try:
+            path = write_recovery_copy(self.current.record)
+        except OSError as exc:
+            self.notify(texts.RECOVERY_FAILED.format(error=error, rescue_error=exc), severity="error", timeout=60)
+            return None
         self.notify(texts.QUIT_UNSAVED.format(error=error, path=path), severity="error", timeout=30)
         return path
 
@@ -368,6 +400,7 @@ class WorkspaceScreen(Screen):
 
     def _apply(self, change) -> bool:
         """Apply a domain change; a rule it breaks is shown, not raised."""
+        self._flush_editor()
         try:
             change()
         except RuleError as exc:
@@ -444,7 +477,7 @@ class WorkspaceScreen(Screen):
             else:
                 self.notify(texts.EXPORT_FAILED.format(error=worker.error), severity="error", timeout=15)
 
-        worker = self.run_worker(save_and_export, thread=True, group="save", exit_on_error=False)
+        worker = self.run_worker(save_and_export, thread=True, group="export", exit_on_error=False)
         self._on_done[worker] = done
 
     @on(Worker.StateChanged)
@@ -515,9 +548,18 @@ class WorkspaceScreen(Screen):
                  (texts.LATER, None)],
                 title=texts.RESUME_OPEN_TITLE,
             ))
-            opened.close()
             if answer is None:
+                # Later, but the time away must not count meanwhile: paused where activity stopped.
+                if not seance.is_paused and not seance.is_correction:
+                    opened.record.pause_seance(seance.number, last)
+                    opened.mark_changed()
+                    try:
+                        opened.save_now()
+                    except (OSError, StorageError) as exc:
+                        self.notify(str(exc), severity="error", timeout=15)
+                opened.close()
                 continue
+            opened.close()
             self.query_one(CandidateList).select(summary.id)
             self.open_candidate(summary.id)
             if self.current is None or self.current.read_only:
@@ -579,7 +621,14 @@ class WorkspaceScreen(Screen):
     # --- quitting ------------------------------------------------------------------------
 
     def action_quit(self) -> None:
+        # ctrl+q is a priority key (it must work above any dialog): it arrives
+        # before the keystrokes typed just before it have reached the editor.
+        # Queued behind them on the editor, the final save sees them all.
+        self.query_one(NotesEditor).call_later(self._quit_after_pending_keys)
+
+    def _quit_after_pending_keys(self) -> None:
         if self.current is not None and not self.current.read_only:
+            self._flush_editor()
             record = self.current.record
             seance = record.open_seance
             if seance is not None and not seance.is_paused and not seance.is_correction:
@@ -589,7 +638,7 @@ class WorkspaceScreen(Screen):
             self._cancel_timers()
             try:
                 self.current.save_now()
-            except OSError as exc:
+            except (OSError, StorageError) as exc:
                 if not self._quit_anyway:
                     self._quit_anyway = True
                     self._rescue(exc)
