@@ -385,19 +385,24 @@ async def test_quit_when_the_disk_refuses_writes_a_recovery_copy(app, data_dir, 
     assert "Dernière note avant la panne." not in load(data_dir, JEROME).seance(3).notes
 
 
-async def test_after_a_crash_the_seance_can_be_closed_at_its_last_save(make_app, data_dir, clock):
+async def crash_after_typing(make_app, data_dir, text: str, last_save: datetime) -> None:
+    """A séance started and typed into, then a crash: no quit, so no pause
+    recorded; the OS gives the lock back; the file was last saved at ``last_save``."""
     async with make_app().run_test(size=(160, 48)) as pilot:
         await open_candidate(pilot, "jerome")
         await start_seance(pilot)
-        await type_text(pilot, "Avant la panne de courant.")
+        await type_text(pilot, text)
         await pilot.pause(0.6)
         await wait_until(pilot, lambda: save_state(pilot.app) == "enregistré")
         opened = pilot.app.screen.current
-    # A crash: no quit, so no pause recorded; the OS gives the lock back.
     opened.close()
     path = data_dir / "candidates" / f"{JEROME}.json"
-    last_save = datetime(2026, 11, 26, 10, 25)
     os.utime(path, (last_save.timestamp(), last_save.timestamp()))
+
+
+async def test_after_a_crash_the_seance_can_be_closed_at_its_last_save(make_app, data_dir, clock):
+    last_save = datetime(2026, 11, 26, 10, 25)
+    await crash_after_typing(make_app, data_dir, "Avant la panne de courant.", last_save)
     seance = load(data_dir, JEROME).seance(3)
     assert seance.status is SeanceStatus.OPEN and seance.pauses == []
 
@@ -430,17 +435,8 @@ async def test_quit_from_a_dialog_still_saves_and_pauses(make_app, data_dir, clo
 
 
 async def test_later_after_a_crash_stops_the_clock_at_the_last_save(make_app, data_dir, clock):
-    async with make_app().run_test(size=(160, 48)) as pilot:
-        await open_candidate(pilot, "jerome")
-        await start_seance(pilot)
-        await type_text(pilot, "Avant la panne.")
-        await pilot.pause(0.6)
-        await wait_until(pilot, lambda: save_state(pilot.app) == "enregistré")
-        opened = pilot.app.screen.current
-    opened.close()  # a crash: no pause recorded
-    path = data_dir / "candidates" / f"{JEROME}.json"
     last_save = datetime(2026, 11, 26, 10, 20)
-    os.utime(path, (last_save.timestamp(), last_save.timestamp()))
+    await crash_after_typing(make_app, data_dir, "Avant la panne.", last_save)
 
     clock.advance(hours=20)
     async with make_app().run_test(size=(160, 48)) as pilot:
