@@ -268,25 +268,15 @@ def cmd_review(args: argparse.Namespace, data_dir: Path) -> int:
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         # Without a terminal (ssh -T, a pipe) Textual would wait for one forever.
         raise CommandError(texts.REVIEW_NEEDS_TERMINAL)
+    from .storage.locks import LockOwner
     from .ui.review.app import ReviewApp
 
     review = _review(args, data_dir)
     try:
-        ReviewApp(review, who=_who()).run()
+        ReviewApp(review, who=LockOwner.of_this_process().address).run()
     finally:
         review.close()
     return EXIT_OK
-
-
-def _who() -> str:
-    import getpass
-    import socket
-
-    try:
-        user = getpass.getuser()
-    except (KeyError, OSError):
-        user = str(os.getuid())
-    return f"{user}@{socket.gethostname()}"
 
 
 def cmd_search(args: argparse.Namespace, data_dir: Path) -> int:

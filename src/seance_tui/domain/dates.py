@@ -14,9 +14,10 @@ from __future__ import annotations
 import calendar
 import datetime
 import re
-import unicodedata
 
 from dateutil.relativedelta import relativedelta
+
+from .text import fold
 
 __all__ = [
     "FRENCH_MONTHS",
@@ -53,14 +54,7 @@ _NAMED_DAYS = {
 }
 
 
-def _strip_accents(text: str) -> str:
-    # Decomposing then dropping combining marks makes "février" and
-    # "fevrier" compare equal.
-    decomposed = unicodedata.normalize("NFD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
-_PLAIN_MONTHS = tuple(_strip_accents(name) for name in FRENCH_MONTHS)
+_PLAIN_MONTHS = tuple(fold(name) for name in FRENCH_MONTHS)
 
 _UNITS = {
     "j": "days",
@@ -163,9 +157,9 @@ def parse_french_date(text: str, today: datetime.date) -> datetime.date:
 
 
 def _normalize(text: str) -> str:
-    # Typographic apostrophes come from word processors and phone keyboards.
-    text = text.replace("\u2019", "'").replace("\u02bc", "'")
-    return " ".join(_strip_accents(text.lower()).split())
+    # fold() ignores case, accents and typographic apostrophes (word processors,
+    # phone keyboards); the modifier apostrophe ʼ comes from some keyboards too.
+    return " ".join(fold(text.replace("\u02bc", "'")).split())
 
 
 def _full_year(digits: str) -> int:

@@ -37,13 +37,18 @@ class LockOwner:
         since = datetime.now().replace(microsecond=0)
         return cls(user=_user(), host=socket.gethostname(), pid=os.getpid(), since=since)
 
+    @property
+    def address(self) -> str:
+        """``marie@poste-12``: who, as a reviewer's header or a lock message shows it."""
+        return f"{self.user}@{self.host}"
+
     def describe(self, today: date | None = None) -> str:
         """``marie@poste-12 (pid 4242) depuis 09:14``; the date too when it is not today."""
         today = today or date.today()
         when = self.since.strftime("%H:%M")
         if self.since.date() != today:
             when = f"le {self.since:%d/%m/%Y} à {when}"
-        return f"{self.user}@{self.host} (pid {self.pid}) depuis {when}"
+        return f"{self.address} (pid {self.pid}) depuis {when}"
 
     def to_doc(self) -> dict[str, object]:
         return {"user": self.user, "host": self.host, "pid": self.pid, "since": self.since.isoformat()}
