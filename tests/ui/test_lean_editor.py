@@ -22,7 +22,15 @@ fcntl = pytest.importorskip("fcntl")
 termios = pytest.importorskip("termios")
 
 APP = Path(__file__).with_name("editor_app.py")
-PACE = 0.03  # seconds between keys: keys fall into separate frames, as when typing
+# Each key is sent once the app has shown the previous one: the two editors
+# then see the same keys in the same frames, however loaded the machine is.
+# (A fixed pace let a slow run batch "down right right x" into one read on one
+# side only, and a key handled before the reflow of the last edit moves
+# differently: the screens then differed for a reason that is not the editor.)
+QUIET = 0.05  # seconds without output: the app has finished painting
+BOUND = 20.0  # seconds: the longest wait for a change, a bound and never a pace
+# Keys that change no cell (tab moves the focus off the only widget): only quiet is awaited.
+UNSEEN = {"tab"}
 
 KEYS = {
     "left": "\x1b[D", "right": "\x1b[C", "up": "\x1b[A", "down": "\x1b[B",
@@ -64,22 +72,34 @@ def run_in_terminal(kind: str, text_file: Path, cols: int, rows: int) -> "pyte.S
         os.execv(sys.executable, [sys.executable, str(APP), kind, str(text_file)])
     fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
 
-    def feed(seconds: float) -> None:
-        deadline = time.monotonic() + seconds
-        while (left := deadline - time.monotonic()) > 0:
-            ready, _, _ = select.select([fd], [], [], left)
+    def settle(before: list[list[tuple]] | str | None) -> None:
+        """Reads until the screen's cells differ from ``before`` (None: until
+        the text shows) and the app has then been quiet for QUIET seconds;
+        gives up after BOUND (the comparison below then says what differs)."""
+        deadline = time.monotonic() + BOUND
+        changed = False
+        while time.monotonic() < deadline:
+            ready, _, _ = select.select([fd], [], [], QUIET)
             if ready:
                 try:
                     stream.feed(os.read(fd, 65536))
                 except OSError:
                     return
+                continue
+            if not changed:
+                changed = (
+                    "Séance" in "".join(screen.display) if before is None
+                    else before == "unseen" or cells(screen) != before
+                )
+            if changed:
+                return
 
     try:
-        feed(4.0)
+        settle(None)
         for key in SCRIPT:
+            before = "unseen" if key in UNSEEN else cells(screen)
             os.write(fd, KEYS.get(key, key).encode())
-            feed(PACE)
-        feed(1.5)
+            settle(before)
     finally:
         os.kill(pid, 9)
         os.waitpid(pid, 0)
