@@ -630,7 +630,13 @@ class WorkspaceScreen(Screen):
         # Queued behind them on the editor, the final save sees them all.
         self.query_one(NotesEditor).call_later(self._quit_after_pending_keys)
 
-    def _quit_after_pending_keys(self) -> None:
+    def hang_up(self) -> None:
+        """SIGHUP or SIGTERM (ui/signals.py calls this through the app's queue,
+        behind the keys that reached the app): ctrl+q's final save, then exit
+        whatever the disk says, since nobody is there to answer."""
+        self.query_one(NotesEditor).call_later(self._quit_after_pending_keys, hanging_up=True)
+
+    def _quit_after_pending_keys(self, hanging_up: bool = False) -> None:
         if self.current is not None and not self.current.read_only:
             self._flush_editor()
             record = self.current.record
@@ -643,7 +649,9 @@ class WorkspaceScreen(Screen):
             try:
                 self.current.save_now()
             except (OSError, StorageError) as exc:
-                if not self._quit_anyway:
+                if hanging_up:
+                    self._rescue(exc)  # nobody is there to press ctrl+q again
+                elif not self._quit_anyway:
                     self._quit_anyway = True
                     self._rescue(exc)
                     return
