@@ -43,6 +43,7 @@ class Cut:
     notes: str | None  # the séance's notes on disk afterwards (None: no séance 1)
     saved: str | None  # the typed part of them (None: the template around it is not intact)
     status: int | None  # exit status (negative: killed by that signal; None: still running after the wait)
+    exit_after: float  # seconds from the signal to the end of the process
     paused: bool  # séance 1 has an open pause on disk
     lock_owner_left: bool  # the lock's owner file is still there
     screen_after: str = ""
@@ -114,9 +115,12 @@ def shown(screen: str, typed: str) -> int:
 
 
 def cut_typing(seance_exe: str, data_dir: Path, how: int | str, after: float, *,
-               cols: int = 80, rows: int = 24, wait_exit: float = 20.0) -> Cut:
+               cols: int = 80, rows: int = 24, wait_exit: float = 8.0) -> Cut:
     """Types for ``after`` seconds into a new séance, then ``how``: a signal
-    number (sent to the workspace) or HANG_UP."""
+    number (sent to the workspace) or HANG_UP. The exit is awaited
+    ``wait_exit`` seconds: less than the 10 s after which ui/signals.py's
+    watchdog would end a process whose exit hangs, so that such an exit shows
+    as a failure (status None), not as a success."""
     env = terminal_env()
     home = data_dir.parent
     env.update({"XDG_CACHE_HOME": str(home / "xdg-cache"), "XDG_DATA_HOME": str(home / "xdg-data"),
@@ -166,13 +170,14 @@ def cut_typing(seance_exe: str, data_dir: Path, how: int | str, after: float, *,
             term.hang_up()
         else:
             os.kill(term.pid, how)
-        status = term.exit_status(wait_exit if how != signal.SIGKILL else 5.0)
+        status = term.exit_status(wait_exit)
+        exit_after = time.monotonic() - signal_at
         screen_after = term.text()
     finally:
         term.close()
     notes, paused = _on_disk(data_dir)
     return Cut(
-        typed=typed, sent_at=sent_at, signal_at=signal_at, shown_at_signal=shown_now,
+        typed=typed, sent_at=sent_at, signal_at=signal_at, shown_at_signal=shown_now, exit_after=exit_after,
         lag=(max(lags) if lags else 0.0) + SAMPLE, notes=notes,
         saved=typed_part(notes) if notes is not None else None, status=status, paused=paused,
         lock_owner_left=(data_dir / "locks" / f"{CANDIDATE_ID}.owner.json").exists(),

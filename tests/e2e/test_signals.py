@@ -30,7 +30,7 @@ from pathlib import Path
 import pytest
 
 from seance_tui import paths
-from seance_tui.ui import autosave
+from seance_tui.ui import autosave, signals
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 
@@ -38,6 +38,7 @@ import pty_saving  # noqa: E402
 from pty_terminal import Terminal, terminal_env  # noqa: E402
 
 SAVE_MARGIN = 0.5
+EXIT_WAIT = signals.GRACE - 2  # an exit left to the watchdog is a failure
 DEMO_PREFIX = "seance-demo-"
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
@@ -50,7 +51,7 @@ def data_dir(tmp_path: Path) -> Path:
 
 def _explain(cut: pty_saving.Cut) -> str:
     return (f"typed {len(cut.typed)}, saved {len(cut.saved or '')}, shown at the signal {cut.shown_at_signal}, "
-            f"lag {cut.lag:.3f} s, loss window {cut.loss_window:.3f} s, status {cut.status}\n"
+            f"lag {cut.lag:.3f} s, loss window {cut.loss_window:.3f} s, status {cut.status} after {cut.exit_after:.2f} s\n"
             f"notes on disk: {cut.notes!r}\nscreen after:\n{cut.screen_after}")
 
 
@@ -100,7 +101,7 @@ def test_review_exits_quietly_with_0(seance_command, data_dir, tmp_path, how):
             term.hang_up()
         else:
             os.kill(term.pid, how)
-        status = term.exit_status(20)
+        status = term.exit_status(EXIT_WAIT)
         screen = term.text()
     finally:
         term.close()
@@ -139,7 +140,7 @@ def test_demo_copies_go_with_their_run_and_a_killed_runs_copy_at_the_next_start(
         assert (next(iter(live_copy)) / "donnees" / "candidates").is_dir()
 
         alive.hang_up()  # the SSH connection drops
-        assert alive.exit_status(20) == 0
+        assert alive.exit_status(EXIT_WAIT) == 0
     finally:
         alive.close()
     assert _demo_copies(tmp_path) == set()

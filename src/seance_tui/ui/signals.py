@@ -7,13 +7,15 @@ lock's owner file behind. Instead the running app is told (``hang_up``)
 through its own message queue, behind the keys it has already read, and exits
 with status 0.
 
-After SIGHUP the terminal is gone: reading it gives end of file at once
-(Textual's input thread would spin) and writing gives EIO (Textual's output
-thread dies on the first one, and the app blocks once its queue of 30 writes
-is full). So first of all the terminal is swapped for /dev/null on output and
-for a pipe that never has anything to read on input, and Textual's output
-thread for a fresh one writing to /dev/null. SIGTERM does the same when the
-terminal no longer answers.
+After SIGHUP the terminal is gone: reading it gives end of file at once and
+writing gives EIO (Textual's output thread dies on the first one, and the app
+blocks once its queue of 30 writes is full). So first of all the terminal is
+swapped for /dev/null, and Textual's output thread for a fresh one writing
+there. SIGTERM does the same when the terminal no longer answers. And when
+the kernel hangs a terminal up it sends SIGCONT with SIGHUP, on which Textual
+restarts its application mode: a second input thread that nothing stops
+would keep the process from ever ending. SIGCONT is passed on to Textual only
+while the terminal answers (a real resume after ctrl+z or SIGTSTP).
 
 If the app has still not exited ``GRACE`` seconds after the signal (a
 terminal that blocks writes, a disk that hangs), the last-resort cleanups run
@@ -42,7 +44,6 @@ GRACE = 10.0
 
 _last_resort: list[Callable[[], None]] = []
 _watchdog: threading.Thread | None = None
-_kept_fds: list[int] = []  # the write end of the never-readable pipe: kept open for the process's life
 
 
 def install(app, hang_up: Callable[[], None] | None = None) -> None:
@@ -53,6 +54,9 @@ def install(app, hang_up: Callable[[], None] | None = None) -> None:
         loop = asyncio.get_running_loop()
         for sig in SIGNALS:
             loop.add_signal_handler(sig, _received, app, hang_up, sig)
+        resume = signal.getsignal(signal.SIGCONT)
+        if callable(resume):
+            signal.signal(signal.SIGCONT, lambda signum, frame: _terminal_answers() and resume(signum, frame))
     except (RuntimeError, ValueError, NotImplementedError):
         pass  # not in the main thread (a test harness): the signals keep their default
 
@@ -106,15 +110,14 @@ def _terminal_answers() -> bool:
 
 
 def _detach_terminal(app) -> None:
+    # Reads of /dev/null end at once, like those of a hung-up terminal: an
+    # input thread between its select and its read never blocks (a pipe
+    # with nothing to read would hold it, and the exit that joins it, forever).
     try:
-        null = os.open(os.devnull, os.O_WRONLY)
-        never, keep = os.pipe()
-        _kept_fds.append(keep)
-        os.dup2(null, 1)
-        os.dup2(null, 2)
-        os.dup2(never, 0)
+        null = os.open(os.devnull, os.O_RDWR)
+        for fd in (0, 1, 2):
+            os.dup2(null, fd)
         os.close(null)
-        os.close(never)
     except OSError:
         pass
     # Textual internals (8.2.x, pinned): the driver writes through a thread
