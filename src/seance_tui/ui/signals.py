@@ -56,7 +56,12 @@ def install(app, hang_up: Callable[[], None] | None = None) -> None:
             loop.add_signal_handler(sig, _received, app, hang_up, sig)
         resume = signal.getsignal(signal.SIGCONT)
         if callable(resume):
-            signal.signal(signal.SIGCONT, lambda signum, frame: _terminal_answers() and resume(signum, frame))
+
+            def resume_if_terminal(signum, frame) -> None:
+                if _terminal_answers():  # a real resume (after SIGTSTP), not a hang-up
+                    resume(signum, frame)
+
+            signal.signal(signal.SIGCONT, resume_if_terminal)
     except (RuntimeError, ValueError, NotImplementedError):
         pass  # not in the main thread (a test harness): the signals keep their default
 
