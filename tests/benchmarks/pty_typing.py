@@ -13,134 +13,18 @@ The same text is typed into ``seance`` (the workspace, as installed) and into
 
 from __future__ import annotations
 
-import fcntl
-import os
-import pty
 import shutil
-import signal
-import struct
-import termios
-import threading
 import time
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
-import pyte
-
-KEY_F6 = b"\x1b[17~"
-KEY_ENTER = b"\r"
-KEY_CTRL_Q = b"\x11"
-KEY_CTRL_X = b"\x18"
+from pty_terminal import KEY_CTRL_Q, KEY_CTRL_X, Terminal, open_and_start_seance, terminal_env
 
 TYPED = "La candidate confirme son intérêt pour l’ébénisterie ; elle prévoit deux enquêtes métier d’ici décembre. "
 SHORT_ID, SHORT_NAME = "zelie-temoin", "Zélie Témoin"
 LONG_ID, LONG_NAME = "zacharie-temoin", "Zacharie Témoin"
 LONG_ROW = 100  # where typing starts in the 200-line note (the first blank line under its heading)
-
-
-class Terminal:
-    """One program on a pty; output read in a thread, counted and emulated."""
-
-    def __init__(self, argv: list[str], cols: int, rows: int, env: dict[str, str], cwd: Path | None = None):
-        self.cols, self.rows = cols, rows
-        pid, fd = pty.fork()
-        if pid == 0:  # the child: set the size before the program asks for it
-            try:
-                fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
-                if cwd is not None:
-                    os.chdir(cwd)
-                os.execvpe(argv[0], argv, env)
-            finally:
-                os._exit(127)
-        self.pid, self.fd = pid, fd
-        self.screen = pyte.Screen(cols, rows)
-        self.stream = pyte.ByteStream(self.screen)
-        self.log: list[tuple[float, int]] = []
-        self.lock = threading.Lock()
-        self.exited = False
-        self._reader = threading.Thread(target=self._read, daemon=True)
-        self._reader.start()
-
-    def _read(self) -> None:
-        while True:
-            try:
-                data = os.read(self.fd, 65536)
-            except OSError:
-                break
-            if not data:
-                break
-            now = time.monotonic()
-            with self.lock:
-                self.log.append((now, len(data)))
-                self.stream.feed(data)
-
-    def text(self) -> str:
-        with self.lock:
-            return "\n".join(self.screen.display)
-
-    def send(self, data: bytes) -> None:
-        os.write(self.fd, data)
-
-    def wait_for(self, what, timeout: float = 30.0) -> str:
-        check = what if callable(what) else (lambda screen: what in screen)
-        deadline = time.monotonic() + timeout
-        while True:
-            screen = self.text()
-            if check(screen):
-                return screen
-            if time.monotonic() > deadline:
-                raise RuntimeError(f"still waiting for {what!r} after {timeout} s; screen:\n{screen}")
-            time.sleep(0.05)
-
-    def wait_quiet(self, quiet: float = 0.6, timeout: float = 10.0) -> None:
-        """Until nothing was written for ``quiet`` seconds (or ``timeout``)."""
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            with self.lock:
-                last = self.log[-1][0] if self.log else 0.0
-            if time.monotonic() - last >= quiet:
-                return
-            time.sleep(0.05)
-
-    def bytes_between(self, start: float, end: float) -> tuple[int, int]:
-        """(bytes, reads) written by the program between two monotonic instants."""
-        with self.lock:
-            chunks = [n for t, n in self.log if start <= t < end]
-        return sum(chunks), len(chunks)
-
-    def type(self, text: str, chars_per_second: float) -> tuple[float, float]:
-        """Types at a steady pace; returns the instants of the first and last key."""
-        interval = 1.0 / chars_per_second
-        first = time.monotonic()
-        for i, char in enumerate(text):
-            delay = first + i * interval - time.monotonic()
-            if delay > 0:
-                time.sleep(delay)
-            self.send(char.encode("utf-8"))
-        return first, time.monotonic()
-
-    def close(self, keys: list[bytes] = (), timeout: float = 5.0) -> None:
-        for key in keys:
-            try:
-                self.send(key)
-            except OSError:
-                break
-            time.sleep(0.3)
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            done, _ = os.waitpid(self.pid, os.WNOHANG)
-            if done:
-                self.exited = True
-                break
-            time.sleep(0.05)
-        if not self.exited:
-            os.kill(self.pid, signal.SIGKILL)
-            os.waitpid(self.pid, 0)
-        try:
-            os.close(self.fd)
-        except OSError:
-            pass
 
 
 @dataclass
@@ -151,18 +35,6 @@ class Typing:
     total_bytes: int
     writes: int
     shown: bool  # the typed text is on the emulated screen
-
-
-def terminal_env() -> dict[str, str]:
-    env = {
-        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
-        "HOME": os.environ.get("HOME", "/tmp"),
-        "TERM": "xterm-256color",
-        "COLORTERM": "truecolor",
-        "LANG": "C.UTF-8",
-        "LC_ALL": "C.UTF-8",
-    }
-    return env
 
 
 def _measure(term: Terminal, text: str, pace: float, settle: float, idle: float) -> Typing:
@@ -245,25 +117,10 @@ def short_note_start() -> tuple[str, int, int]:
 
 def seance_typing(seance_exe: str, data_dir: Path, cols: int, rows: int, long: bool, text: str,
                   pace: float, settle: float, idle: float) -> Typing:
-    from seance_tui.ui import texts
-
     name, filter_text = (LONG_NAME, "zacharie") if long else (SHORT_NAME, "zelie")
     term = Terminal([seance_exe, "--data-dir", str(data_dir)], cols, rows, terminal_env())
     try:
-        term.wait_for(texts.PANE_CANDIDATES, timeout=60)
-        term.wait_quiet(0.5)
-        term.type(filter_text, 50)  # the filter box has the focus at start
-        term.wait_for(lambda s: name in s and s.count("Témoin") == 1)
-        term.send(KEY_ENTER)  # to the list
-        time.sleep(0.3)
-        term.send(KEY_ENTER)  # open the candidate
-        term.wait_for(lambda s: texts.NO_RUNNING_SEANCE in s and name in s)
-        term.wait_quiet(0.5)
-        term.send(KEY_F6)  # start a séance: the phase picker
-        term.wait_for(texts.START_PHASE)
-        term.wait_quiet(0.3)
-        term.send(KEY_ENTER)  # the phase offered first
-        term.wait_for(texts.NOTES_OF.split("{")[0])
+        open_and_start_seance(term, name, filter_text)
         return _measure(term, text, pace, settle, idle)
     finally:
         term.close([KEY_CTRL_Q])

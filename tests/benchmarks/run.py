@@ -4,6 +4,7 @@
     python tests/benchmarks/run.py --quick              # tiny stores, one run each: proves the benchmarks still run
     python tests/benchmarks/run.py --json               # the figures as JSON on stdout (the table goes to stderr)
     python tests/benchmarks/run.py --sizes 1000,50000 --workdir /tmp/seance-bench
+    python tests/benchmarks/run.py --saving-only        # only the loss under kill -9 and SIGHUP (20 + 5 runs)
 
 Stores are generated once (tests/benchmarks/generate.py) and reused, keyed by
 size, seed and the generator's source. The machines are shared and noisy:
@@ -31,6 +32,7 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[1]
 sys.path.insert(0, str(HERE))
 
+import pty_saving  # noqa: E402
 import pty_typing  # noqa: E402
 
 PYTHON = sys.executable
@@ -44,6 +46,8 @@ AUTOSAVE_INDEX = 2  # an ordinary candidate (about ten séances)
 READ_SEANCE = 10
 PTY_SIZES = [(80, 24), (200, 50)]
 PACE = 20.0  # characters per second
+KILLS, HANG_UPS = 20, 5  # --quick: QUICK_KILLS, QUICK_HANG_UPS
+QUICK_KILLS, QUICK_HANG_UPS = 3, 1
 
 # Every figure: (key, unit, description). Keys with "@" are per store size.
 PER_SIZE = [
@@ -74,10 +78,18 @@ GLOBAL = [
     ],
     *[(f"pty.idle.{c}x{r}", "B/s", f"terminal bytes per second at rest, séance running, {c}×{r}") for c, r in PTY_SIZES],
 ]
+SAVING = [
+    ("saving.kill9.worst_window", "ms", "kill -9 mid-typing: the worst loss window (the typing of that long before the kill lost)"),
+    ("saving.kill9.median_window", "ms", "kill -9 mid-typing: the median loss window"),
+    ("saving.sighup.lost_bytes", "B", "SSH connection dropped (SIGHUP) mid-typing: bytes typed and lost, worst run"),
+]
 
 
-def figure_keys(sizes: list[int]) -> list[str]:
-    return [f"{key}@{size}" for size in sizes for key, _, _ in PER_SIZE] + [key for key, _, _ in GLOBAL]
+def figure_keys(sizes: list[int], saving_only: bool = False) -> list[str]:
+    saving = [key for key, _, _ in SAVING]
+    if saving_only:
+        return saving
+    return [f"{key}@{size}" for size in sizes for key, _, _ in PER_SIZE] + [key for key, _, _ in GLOBAL] + saving
 
 
 def log(message: str) -> None:
@@ -307,6 +319,53 @@ def terminal_bytes(figs: Figures, small_store: Path, workdir: Path, quick: bool)
                          baseline_what="nano at rest", note=f"over {idle:.0f} s")
 
 
+def saving(figs: Figures, small_store: Path, workdir: Path, kills: int, hang_ups: int, seed: int) -> None:
+    """Typing at 12 keys/s into the installed workspace in a pty, cut short:
+    kill -9 at a random moment between 1.5 and 4.5 s into the burst, and the
+    pty's master closed (what sshd does when the connection drops)."""
+    import random
+    import signal
+
+    seance = shutil.which("seance", path=str(Path(PYTHON).parent)) or shutil.which("seance")
+    rng = random.Random(seed)
+    windows, lags, lost_chars = [], [], []
+    for n in range(kills):
+        after = rng.uniform(1.5, 4.5)
+        data_dir = pty_saving.make_data_dir(small_store, workdir / "saving" / "donnees")
+        cut = pty_saving.cut_typing(seance, data_dir, signal.SIGKILL, after)
+        if not cut.prefix:
+            raise RuntimeError(f"kill -9 run {n}: what is on disk is not a beginning of what was typed: {cut.notes!r}")
+        windows.append(cut.loss_window)
+        lags.append(cut.lag)
+        lost_chars.append(cut.lost)
+        log(f"  kill -9 {n + 1}/{kills} after {after:.2f} s: lost {cut.lost} characters, "
+            f"the last {cut.loss_window:.2f} s (lag {cut.lag:.2f} s)")
+    worst = max(windows) * 1000
+    bound = round((1.0 + max(lags) + 0.5) * 1000)  # as tests/e2e/test_signals.py: max-wait + lag + save margin
+    figs.add("saving.kill9.worst_window", worst, "ms", max(lags) * 1000, bound,
+             baseline_what="the worst display lag measured in the same runs",
+             note=f"{kills} kills at 12 keys/s; target = 1 s max-wait + worst lag + 0.5 s; "
+                  f"lost {min(lost_chars)}–{max(lost_chars)} characters")
+    figs.add("saving.kill9.median_window", median(windows) * 1000, "ms", median(lags) * 1000, 1000.0,
+             baseline_what="the median display lag", note=f"{kills} kills")
+    lost_bytes, in_flight, exits = [], [], []
+    for n in range(hang_ups):
+        data_dir = pty_saving.make_data_dir(small_store, workdir / "saving" / "donnees")
+        cut = pty_saving.cut_typing(seance, data_dir, pty_saving.HANG_UP, rng.uniform(1.5, 3.5))
+        ok = cut.status == 0 and cut.prefix and cut.paused and not cut.lock_owner_left
+        if not ok:
+            raise RuntimeError(f"hang-up run {n}: status {cut.status}, paused {cut.paused}, "
+                               f"owner file left {cut.lock_owner_left}, notes {cut.notes!r}")
+        exits.append(cut.exit_after)
+        lost_bytes.append(len(cut.typed.encode()) - len((cut.saved or "").encode()))
+        in_flight.append(len(cut.typed.encode()) - len(cut.typed[:cut.shown_at_signal].encode()))
+        log(f"  hang-up {n + 1}/{hang_ups}: lost {lost_bytes[-1]} bytes ({in_flight[-1]} not yet on screen)")
+    figs.add("saving.sighup.lost_bytes", max(lost_bytes), "B", max(in_flight), 0.0,
+             baseline_what="bytes typed but not yet on screen at the hang-up",
+             note=f"{hang_ups} hang-ups; exit 0, séance paused, lock given back each time; "
+                  f"exit {min(exits):.2f}–{max(exits):.2f} s after the hang-up")
+
+
 # --- output -------------------------------------------------------------------------------------
 
 
@@ -314,7 +373,7 @@ def describe() -> dict[str, str]:
     descriptions = {}
     for key, unit, text in PER_SIZE:
         descriptions[key] = text
-    for key, unit, text in GLOBAL:
+    for key, unit, text in GLOBAL + SAVING:
         descriptions[key] = text
     return descriptions
 
@@ -401,6 +460,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", help="séance counts, comma-separated (default 1000,50000; --quick: 100,200)")
     parser.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()) / "seance-bench")
     parser.add_argument("--seed", type=int, default=SEED)
+    parser.add_argument("--saving-only", action="store_true",
+                        help="only the loss under kill -9 and SIGHUP, on the smallest store")
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",")] if args.sizes else (QUICK_SIZES if args.quick else FULL_SIZES)
     sizes = sorted(set(sizes))
@@ -418,6 +479,11 @@ def main(argv: list[str] | None = None) -> int:
     figs = Figures()
     saves_p50 = {}
     stores = {}
+    kills, hang_ups = (QUICK_KILLS, QUICK_HANG_UPS) if quick else (KILLS, HANG_UPS)
+    if args.saving_only:
+        log(f"typing cut short: {kills} kill -9s, {hang_ups} hang-ups")
+        saving(figs, ensure_store(workdir, sizes[0], args.seed), workdir, kills, hang_ups, args.seed)
+        return report(figs, sizes, True, workdir, meta, command, args.json)
     for size in sizes:
         store = ensure_store(workdir, size, args.seed)
         stores[size] = store
@@ -440,18 +506,25 @@ def main(argv: list[str] | None = None) -> int:
              note=f"{large} / {small} séances")
     log("terminal bytes in a pty (seance and nano)")
     terminal_bytes(figs, stores[small], workdir, quick)
+    log(f"typing cut short: {kills} kill -9s, {hang_ups} hang-ups")
+    saving(figs, stores[small], workdir, kills, hang_ups, args.seed)
+    return report(figs, sizes, False, workdir, meta, command, args.json)
 
-    ordered = {key: figs.items[key] for key in figure_keys(sizes) if key in figs.items}
-    missing = [key for key in figure_keys(sizes) if key not in figs.items]
+
+def report(figs: Figures, sizes: list[int], saving_only: bool, workdir: Path, meta: dict, command: str,
+           as_json: bool) -> int:
+    keys = figure_keys(sizes, saving_only)
+    ordered = {key: figs.items[key] for key in keys if key in figs.items}
+    missing = [key for key in keys if key not in figs.items]
     if missing:
         raise RuntimeError(f"figures not measured: {missing}")
     (workdir / "last-run.json").write_text(json.dumps({"meta": {**meta, "command": command.strip()},
                                                        "figures": ordered}, ensure_ascii=False, indent=1))
-    out = sys.stderr if args.json else sys.stdout
+    out = sys.stderr if as_json else sys.stdout
     print(f"\n{command.strip()}\n{meta['date']} · {meta['cpu']} · {meta['nproc']} cores · {meta['ram']} · "
           f"Python {meta['python']} · Textual {meta['textual']} · source {meta['source']}\n", file=out)
     print(table(ordered), file=out)
-    if args.json:
+    if as_json:
         print(json.dumps(ordered, ensure_ascii=False))
     return 0
 

@@ -25,6 +25,7 @@ GLOBAL = [
     "autosave.p50.growth",
     "pty.short.80x24", "pty.short.200x50", "pty.mid.80x24", "pty.mid.200x50",
     "pty.idle.80x24", "pty.idle.200x50",
+    "saving.kill9.worst_window", "saving.kill9.median_window", "saving.sighup.lost_bytes",
 ]
 FIELDS = {"value", "baseline", "target", "unit", "met"}
 

@@ -6,7 +6,7 @@ from textual.app import App
 
 from .. import paths
 from ..session import Workspace
-from . import texts
+from . import signals, texts
 from .commands import WorkspaceCommands
 from .screens.workspace import WorkspaceScreen
 
@@ -22,6 +22,7 @@ class SeanceApp(App):
 
     def on_mount(self) -> None:
         self.push_screen(WorkspaceScreen(self.workspace))
+        signals.install(self, self._hang_up)
 
     def action_help_quit(self) -> None:
         self.notify(texts.HOW_TO_QUIT)
@@ -34,3 +35,8 @@ class SeanceApp(App):
                 screen.action_quit()
                 return
         self.exit()
+
+    def _hang_up(self) -> None:
+        """SIGHUP, SIGTERM (ui/signals.py): the workspace's final save, then exit."""
+        workspaces = [screen for screen in self.screen_stack if isinstance(screen, WorkspaceScreen)]
+        workspaces[-1].hang_up() if workspaces else self.exit()

@@ -15,7 +15,7 @@ from textual.app import App
 
 from ... import paths
 from ...review import Review
-from .. import bindings, texts
+from .. import bindings, signals, texts
 from ..screens.help import HelpScreen
 from .candidates import CandidatesScreen
 from .header import ReviewHeader
@@ -54,6 +54,7 @@ class ReviewApp(App):
         self.push_screen(CandidatesScreen())
         self.build_index()
         self.set_interval(LIVE_INTERVAL, self.watch_files)
+        signals.install(self)  # SIGHUP (SSH dropped), SIGTERM: exit quietly with 0
 
     @work(thread=True, exclusive=True, group="index")
     def build_index(self) -> None:

@@ -26,6 +26,7 @@ from ...storage.errors import StorageError
 from ...export.naming import candidate_slug
 from ...session import OpenCandidate, Workspace
 from .. import bindings, texts
+from ..autosave import Autosave, Decision
 from ..dialogs.candidate_form import CandidateFields, CandidateForm
 from ..dialogs.choice import ChoiceDialog, confirm
 from ..dialogs.pick_phase import PickDialog, pick_phase
@@ -37,8 +38,6 @@ from ..widgets.quiet import QuietStatic
 from ..widgets.roadmap_table import RoadmapTable
 from ..widgets.timeline import Checklist, Timeline
 
-AUTOSAVE_DELAY = 0.4  # seconds after the last keystroke; the promise is at most 0.5
-RETRY_DELAY = 2.0
 NARROW_WIDTH = 120
 PANES = {
     "candidates": ("#candidate-filter", texts.PANE_CANDIDATES, "F2"),
@@ -56,8 +55,8 @@ class WorkspaceScreen(Screen):
         super().__init__()
         self.ws = workspace
         self.current: OpenCandidate | None = None
-        self._autosave: Timer | None = None
-        self._retry: Timer | None = None
+        self._autosave = Autosave()  # when to save; ui/autosave.py
+        self._save_timer: Timer | None = None
         self._save_error: str | None = None
         self._active_pane = "candidates"
         self._last_tick: datetime | None = None
@@ -257,10 +256,10 @@ class WorkspaceScreen(Screen):
         self._save_error = None
 
     def _cancel_timers(self) -> None:
-        for timer in (self._autosave, self._retry):
-            if timer is not None:
-                timer.stop()
-        self._autosave = self._retry = None
+        if self._save_timer is not None:
+            self._save_timer.stop()
+        self._save_timer = None
+        self._autosave.stopped()
 
     def action_new_candidate(self) -> None:
         form = CandidateForm(self._today, [s.name for s in self._summaries], default_consultant=self._consultant())
@@ -316,9 +315,20 @@ class WorkspaceScreen(Screen):
         seance.notes = self.query_one(NotesEditor).text
         self.current.mark_changed()
         self.query_one(NotesPane).set_save_state("error" if self._save_error else "modified")
-        if self._autosave is not None:
-            self._autosave.stop()
-        self._autosave = self.set_timer(AUTOSAVE_DELAY, self._save)
+        self._follow(self._autosave.changed())
+
+    def _follow(self, decision: Decision) -> None:
+        """Do what the autosave decided: save now, or (re)arm the one save timer."""
+        if decision.save:
+            self._save()
+        elif decision.arm is not None:
+            if self._save_timer is not None:
+                self._save_timer.stop()
+            self._save_timer = self.set_timer(decision.arm, self._save_timer_rang)
+
+    def _save_timer_rang(self) -> None:
+        self._save_timer = None
+        self._follow(self._autosave.timer_rang())
 
     @on(NotesPane.Left)
     def _notes_left(self) -> None:
@@ -335,9 +345,11 @@ class WorkspaceScreen(Screen):
         self._refresh()
 
     def _save(self) -> None:
-        if self.current is None or self.current.read_only or not self.current.dirty:
+        if self.current is None or self.current.read_only:
             return
-        self._autosave = None
+        self._autosave.saving()  # whatever the reason for this save, it takes every change so far
+        if not self.current.dirty:
+            return
         self.query_one(NotesPane).set_save_state("error" if self._save_error else "saving")
         current = self.current
         worker = self.run_worker(
@@ -357,6 +369,7 @@ class WorkspaceScreen(Screen):
             if self._save_error is not None:
                 self.notify(texts.SAVE_RECOVERED)
             self._save_error = None
+            self._autosave.succeeded()
             pane.set_save_state("modified" if self.current.dirty else "saved")
         elif event.state is WorkerState.ERROR:
             error = str(event.worker.error)
@@ -364,16 +377,7 @@ class WorkspaceScreen(Screen):
                 self.notify(texts.SAVE_FAILED.format(error=error), severity="error", timeout=10)
             self._save_error = error
             pane.set_save_state("error")
-            if self._retry is None:
-                self._retry = self.set_interval(RETRY_DELAY, self._retry_save)
-
-    def _retry_save(self) -> None:
-        if self._save_error is None or self.current is None:
-            if self._retry is not None:
-                self._retry.stop()
-            self._retry = None
-            return
-        self._save()
+            self._follow(self._autosave.failed())  # a retry, later
 
     def _rescue(self, error: Exception) -> Path | None:
         """Nothing is ever dropped: a copy of the notes goes to a recovery file."""
@@ -626,7 +630,13 @@ class WorkspaceScreen(Screen):
         # Queued behind them on the editor, the final save sees them all.
         self.query_one(NotesEditor).call_later(self._quit_after_pending_keys)
 
-    def _quit_after_pending_keys(self) -> None:
+    def hang_up(self) -> None:
+        """SIGHUP or SIGTERM (ui/signals.py calls this through the app's queue,
+        behind the keys that reached the app): ctrl+q's final save, then exit
+        whatever the disk says, since nobody is there to answer."""
+        self.query_one(NotesEditor).call_later(self._quit_after_pending_keys, hanging_up=True)
+
+    def _quit_after_pending_keys(self, hanging_up: bool = False) -> None:
         if self.current is not None and not self.current.read_only:
             self._flush_editor()
             record = self.current.record
@@ -639,7 +649,9 @@ class WorkspaceScreen(Screen):
             try:
                 self.current.save_now()
             except (OSError, StorageError) as exc:
-                if not self._quit_anyway:
+                if hanging_up:
+                    self._rescue(exc)  # nobody is there to press ctrl+q again
+                elif not self._quit_anyway:
                     self._quit_anyway = True
                     self._rescue(exc)
                     return
