@@ -8,6 +8,7 @@ from .. import paths
 from ..session import Workspace
 from . import texts
 from .commands import WorkspaceCommands
+from .privacy import show_permission_notices
 from .screens.workspace import WorkspaceScreen
 
 
@@ -22,6 +23,7 @@ class SeanceApp(App):
 
     def on_mount(self) -> None:
         self.push_screen(WorkspaceScreen(self.workspace))
+        show_permission_notices(self, self.workspace.permissions)
 
     def action_help_quit(self) -> None:
         self.notify(texts.HOW_TO_QUIT)

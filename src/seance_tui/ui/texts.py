@@ -142,3 +142,12 @@ REVIEW_NEEDS_TERMINAL = (
     "seance review a besoin d'un terminal. Par SSH, demandez-en un (ssh -t, ou "
     "« pty » dans la clé autorisée) ; voir docs/ssh.md."
 )
+
+# Files other accounts could read (storage/permissions.py)
+PERMISSIONS_TIGHTENED = "Lisibles par d'autres comptes, désormais réservés à vous : {paths}."
+PERMISSIONS_LEFT_OPEN = "Attention : lisibles par d'autres comptes, et impossibles à protéger d'ici : {paths}."
+REVIEW_PERMISSIONS_LEFT_OPEN = (
+    "Attention : lisibles par d'autres comptes (la relecture ne modifie pas les données : "
+    "à corriger par leur propriétaire) : {paths}."
+)
+PATHS_AND_MORE = "{paths} et {more} autre(s)"

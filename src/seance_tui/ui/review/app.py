@@ -16,6 +16,7 @@ from textual.app import App
 from ... import paths
 from ...review import Review
 from .. import bindings, texts
+from ..privacy import show_permission_notices
 from ..screens.help import HelpScreen
 from .candidates import CandidatesScreen
 from .header import ReviewHeader
@@ -52,6 +53,7 @@ class ReviewApp(App):
         if self._terminal_palette:
             self.theme = "ansi-dark"
         self.push_screen(CandidatesScreen())
+        show_permission_notices(self, self.review.permissions, texts.REVIEW_PERMISSIONS_LEFT_OPEN)
         self.build_index()
         self.set_interval(LIVE_INTERVAL, self.watch_files)
 
