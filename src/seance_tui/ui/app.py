@@ -8,11 +8,12 @@ from .. import paths
 from ..session import Workspace
 from . import texts
 from .commands import WorkspaceCommands
+from .crash import WorkspaceCrashGuard
 from .privacy import show_permission_notices
 from .screens.workspace import WorkspaceScreen
 
 
-class SeanceApp(App):
+class SeanceApp(WorkspaceCrashGuard, App):
     TITLE = texts.APP_TITLE
     CSS_PATH = [str(p) for p in sorted(paths.styles_dir().glob("*.tcss"))]
     COMMANDS = {WorkspaceCommands}

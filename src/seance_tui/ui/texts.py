@@ -143,6 +143,13 @@ REVIEW_NEEDS_TERMINAL = (
     "« pty » dans la clé autorisée) ; voir docs/ssh.md."
 )
 
+# Unexpected errors (ui/crash.py): printed on the terminal once the screen is
+# restored, instead of a traceback; the details go to a private log file.
+CRASH = "seance s'est arrêté sur une erreur inattendue. Les détails techniques sont dans {log} (fichier privé)."
+CRASH_NO_LOG = "seance s'est arrêté sur une erreur inattendue (journal impossible à écrire : {error})."
+CRASH_RESCUED = "Vos notes sont copiées dans {path}."
+CRASH_NOT_RESCUED = "Copie de secours des notes impossible ({error}) : la dernière version enregistrée reste celle du dossier."
+
 # Files other accounts could read (storage/permissions.py)
 PERMISSIONS_TIGHTENED = "Lisibles par d'autres comptes, désormais réservés à vous : {paths}."
 PERMISSIONS_LEFT_OPEN = "Attention : lisibles par d'autres comptes, et impossibles à protéger d'ici : {paths}."

@@ -16,6 +16,7 @@ from textual.app import App
 from ... import paths
 from ...review import Review
 from .. import bindings, texts
+from ..crash import CrashGuard
 from ..privacy import show_permission_notices
 from ..screens.help import HelpScreen
 from .candidates import CandidatesScreen
@@ -25,7 +26,7 @@ from .search import SearchScreen
 LIVE_INTERVAL = 1.0
 
 
-class ReviewApp(App):
+class ReviewApp(CrashGuard, App):
     TITLE = f"{texts.APP_TITLE} — {texts.READ_ONLY_BADGE}"
     CSS_PATH = [str(p) for p in sorted(paths.styles_dir().glob("*.tcss"))]
     BINDINGS = bindings.REVIEW
@@ -44,6 +45,9 @@ class ReviewApp(App):
         self.who = who
         self.index_state = texts.REVIEW_INDEX_PENDING
         self._indexed_stamps: dict | None = None  # the files as the index last caught up with them
+
+    def crash_cache_dir(self):
+        return self.review.cache_dir  # --cache-dir: the reviewer account's own
 
     def notify(self, message: str, *, markup: bool = False, **options) -> None:
         # Review's messages carry file paths and error texts: never markup.
