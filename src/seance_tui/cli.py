@@ -27,6 +27,7 @@ from .export.summary import seance_summary
 from .export.synthesis import synthesis_document
 from .storage.errors import CandidateFileError, DataDirMissing, StorageError
 from .storage.exports import write_export
+from .storage.permissions import make_data_dir_private
 from .storage.store import ReadOnlyStore
 from .ui import texts
 
@@ -138,6 +139,7 @@ class _data_dir:
             self._temp = tempfile.TemporaryDirectory(prefix="seance-demo-")
             copy = Path(self._temp.name) / "donnees"
             shutil.copytree(paths.demo_data_dir(), copy)
+            make_data_dir_private(copy)  # installed 0644: private as seance's own data dirs
             return copy
         return paths.resolve_data_dir(getattr(self._args, "data_dir", None))
 

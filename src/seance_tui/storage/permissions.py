@@ -65,9 +65,13 @@ def make_data_dir_private(data_dir: Path, fix: bool = True) -> PermissionReport:
 
 
 def make_cache_dir_private(cache_dir: Path, fix: bool = True) -> PermissionReport:
-    if not cache_dir.is_dir():
-        return PermissionReport()
-    return make_private(cache_dir, cache_dir_entries(cache_dir), fix)
+    try:
+        if not cache_dir.is_dir():
+            return PermissionReport()  # made 0700 when first needed
+        entries = cache_dir_entries(cache_dir)
+    except OSError:
+        return PermissionReport()  # cannot be listed: nobody reads it through us either
+    return make_private(cache_dir, entries, fix)
 
 
 def make_workspace_private(data_dir: Path, cache_dir: Path) -> PermissionReport:
@@ -98,10 +102,14 @@ def make_private(top: Path, entries: Iterable[Path], fix: bool = True) -> Permis
 def _walk(top: Path, entries: Iterable[Path]) -> Iterator[Path]:
     yield top
     for entry in entries:
-        if entry.is_symlink():
-            continue
+        try:
+            if entry.is_symlink() or not entry.exists():
+                continue
+            is_dir = entry.is_dir()
+        except OSError:
+            continue  # a folder we may not enter: what is under it is not listed
         yield entry
-        if entry.is_dir():
+        if is_dir:
             for folder, dirs, files in os.walk(entry):  # followlinks=False: links are listed, not entered
                 for name in dirs + files:
                     yield Path(folder) / name

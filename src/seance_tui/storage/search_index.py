@@ -329,8 +329,11 @@ def prune_orphan_indexes(cache_dir: Path) -> list[Path]:
         data_dir = meta.get("data_dir")
         if meta.get("version") == str(INDEX_VERSION) and data_dir is None:
             continue  # current, its data dir not recorded yet: being created right now
-        if data_dir is not None and Path(data_dir).is_dir():
-            continue
+        try:
+            if data_dir is not None and Path(data_dir).is_dir():
+                continue
+        except OSError:
+            continue  # cannot tell (a folder we may not search): keep it
         for suffix in ("", "-wal", "-shm", "-journal"):
             try:
                 os.unlink(f"{path}{suffix}")
