@@ -85,7 +85,10 @@ class Review:
             if self._index is None:
                 # Indexes of data dirs gone since (deleted --demo copies) hold
                 # séance text nobody can reach through seance any more.
-                prune_orphan_indexes(self.index_path.parent)
+                try:
+                    prune_orphan_indexes(self.index_path.parent)
+                except (OSError, ValueError):
+                    pass  # best effort: an orphan left costs disk, never a search
                 self._index = SearchIndex(self.index_path, self.store)
             report = self._index.refresh(progress)
         except sqlite3.OperationalError as exc:  # locked by another reviewer, disk full

@@ -199,10 +199,12 @@ def test_review_only_reports_on_the_data_dir_and_tightens_its_cache(tmp_path):
 # --- orphan indexes pruned --------------------------------------------------------
 
 
-def test_indexes_of_deleted_demo_copies_are_pruned(tmp_path, capsys):
+def test_indexes_of_deleted_demo_copies_are_pruned(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
     cache_dir = tmp_path / "cache"
     for _ in range(3):  # each --demo run works on a new copy, deleted at exit
-        assert cli.main(["search", "--demo", "--cache-dir", str(cache_dir), "entretien"]) == 0
+        # A relative --cache-dir, as typed (a file URI needs an absolute path).
+        assert cli.main(["search", "--demo", "--cache-dir", "cache", "entretien"]) == 0
     capsys.readouterr()
 
     indexes = sorted(cache_dir.glob("search-*.sqlite3*"))

@@ -319,7 +319,7 @@ def prune_orphan_indexes(cache_dir: Path) -> list[Path]:
     for path in sorted(cache_dir.glob("search-*.sqlite3")):
         try:
             with _private_umask():  # reading a WAL database makes its -shm
-                db = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=0)
+                db = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True, timeout=0)
                 try:
                     meta = dict(db.execute("SELECT key, value FROM meta"))
                 finally:
