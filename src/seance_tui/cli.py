@@ -1,7 +1,8 @@
 """The ``seance`` command: argparse front door to the workspace and the tools.
 
 Exit codes: 0 success, 1 a check or search found problems/nothing, 2 bad
-usage or data the command cannot work on (missing data dir, unknown candidate).
+usage or data the command cannot work on (missing data dir, unknown candidate),
+70 an unexpected error (a bug: its details are in a private log, ui/crash.py).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from .export.summary import seance_summary
 from .export.synthesis import synthesis_document
 from .storage.errors import CandidateFileError, DataDirMissing, StorageError
 from .storage.exports import write_export
+from .storage.permissions import make_data_dir_private
 from .storage.store import ReadOnlyStore
 from .ui import texts
 
@@ -119,6 +121,10 @@ def main(argv: list[str] | None = None) -> int:
     except StorageError as exc:  # a data dir that cannot be used: said plainly, no traceback
         print(f"seance : {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except Exception as exc:  # a bug: a French sentence here, the traceback in a private log
+        from .ui import crash
+
+        return crash.report(exc, getattr(args, "cache_dir", None))
 
 
 DEMO_PREFIX = "seance-demo-"
@@ -157,6 +163,7 @@ class _data_dir:
             signals.add_last_resort(self._remove)
             copy = self._temp / "donnees"
             shutil.copytree(paths.demo_data_dir(), copy)
+            make_data_dir_private(copy)  # installed 0644: private as seance's own data dirs
         except BaseException:
             self.__exit__(None, None, None)
             raise
@@ -257,14 +264,16 @@ def cmd_check(args: argparse.Namespace, data_dir: Path) -> int:
 
 def cmd_workspace(args: argparse.Namespace, data_dir: Path) -> int:
     from .session import Workspace
+    from .ui import crash
     from .ui.app import SeanceApp
 
     try:
         workspace = Workspace(data_dir)
     except (OSError, PhaseFileError) as exc:
         raise CommandError(f"impossible d'ouvrir {data_dir} : {exc}") from exc
-    SeanceApp(workspace).run()
-    return EXIT_OK
+    app = SeanceApp(workspace)
+    app.run()
+    return crash.exit_code(app)
 
 
 def _find_candidate(store: ReadOnlyStore, query: str) -> str:
@@ -340,12 +349,15 @@ def cmd_review(args: argparse.Namespace, data_dir: Path) -> int:
     from .storage.locks import LockOwner
     from .ui.review.app import ReviewApp
 
+    from .ui import crash
+
     review = _review(args, data_dir)
     try:
-        ReviewApp(review, who=LockOwner.of_this_process().address).run()
+        app = ReviewApp(review, who=LockOwner.of_this_process().address)
+        app.run()
     finally:
         review.close()
-    return EXIT_OK
+    return crash.exit_code(app)
 
 
 def cmd_search(args: argparse.Namespace, data_dir: Path) -> int:

@@ -26,8 +26,10 @@ from .storage.search_index import (
     SearchIndex,
     SearchIndexUnavailable,
     default_index_path,
+    prune_orphan_indexes,
     scan_search,
 )
+from .storage.permissions import PermissionReport, make_cache_dir_private, make_data_dir_private
 from .storage.store import ReadOnlyStore
 
 Clock = Callable[[], datetime]
@@ -47,8 +49,13 @@ class Review:
         self.store = ReadOnlyStore(data_dir)
         self.phases: PhaseSet = load_phases(paths.phases_file(data_dir))
         self.clock = clock
+        self.cache_dir = cache_dir
         self.index_path = default_index_path(cache_dir, data_dir)
         self._index: SearchIndex | None = None
+        # Review never writes to the data dir: what others can read there is only
+        # reported. The cache dir is review's own: tightened.
+        self.permissions = PermissionReport(left_open=make_data_dir_private(data_dir, fix=False).left_open)
+        self.permissions.extend(make_cache_dir_private(cache_dir))
         self._index_ready = threading.Event()
 
     # --- candidates and their files -------------------------------------------
@@ -76,6 +83,12 @@ class Review:
         """Build or refresh the index; the first build may take minutes at centre scale."""
         try:
             if self._index is None:
+                # Indexes of data dirs gone since (deleted --demo copies) hold
+                # séance text nobody can reach through seance any more.
+                try:
+                    prune_orphan_indexes(self.index_path.parent)
+                except (OSError, ValueError):
+                    pass  # best effort: an orphan left costs disk, never a search
                 self._index = SearchIndex(self.index_path, self.store)
             report = self._index.refresh(progress)
         except sqlite3.OperationalError as exc:  # locked by another reviewer, disk full

@@ -20,6 +20,7 @@ from .domain.record import CandidateRecord
 from .storage.codec import record_from_tables, record_to_tables
 from .storage.exports import write_export
 from .storage.locks import CandidateLocked
+from .storage.permissions import make_workspace_private
 from .storage.store import CandidateWriter, ReadOnlyStore, WritableStore
 
 Clock = Callable[[], datetime]
@@ -98,6 +99,8 @@ class Workspace:
         self.clock = clock
         self.store = WritableStore(data_dir)
         self.phases: PhaseSet = load_phases(paths.phases_file(data_dir))
+        # Notes readable by other accounts are made private; the UI says what changed.
+        self.permissions = make_workspace_private(data_dir, paths.resolve_cache_dir(None))
 
     def summaries(self):
         return self.store.summaries(self.phases, self.clock())

@@ -28,6 +28,7 @@ import pytest
 
 from seance_tui import paths
 from seance_tui.session import Workspace
+from seance_tui.storage.permissions import make_data_dir_private
 from seance_tui.ui.app import SeanceApp
 
 START = datetime(2026, 11, 26, 10, 0)
@@ -62,6 +63,9 @@ def data_dir(tmp_path: Path) -> Path:
     """A fresh copy of data/demo/ (5 candidates)."""
     target = tmp_path / "data"
     shutil.copytree(paths.demo_data_dir(), target)
+    # As seance writes a data dir (0700/0600): a loose copy would make every
+    # app start with a notice that it tightened it (tests/ui/test_private_dirs.py).
+    make_data_dir_private(target)
     return target
 
 

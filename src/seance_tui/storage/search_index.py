@@ -38,7 +38,9 @@ from .errors import CandidateFileError, CandidateNotFound, Problem
 from .index import Stamp
 from .store import ReadOnlyStore
 
-INDEX_VERSION = 3  # 2: text NFKC-normalized before indexing; 3: ligatures kept as written
+# 2: text NFKC-normalized before indexing; 3: ligatures kept as written;
+# 4: names its data dir (meta 'data_dir'), so that orphans can be pruned
+INDEX_VERSION = 4
 # Snippet highlight markers: private-use characters, which never come from a keyboard.
 HIT_START, HIT_END = "\ue000", "\ue001"
 SNIPPET_WORDS = 16
@@ -151,14 +153,18 @@ class SearchIndex:
         self.store = store
         self._lock = threading.RLock()
         try:
-            self._db = sqlite3.connect(path, timeout=30, isolation_level=None, check_same_thread=False)
-            os.chmod(path, 0o600)  # séance notes, even derived, are personal data
-            self._db.execute("PRAGMA journal_mode=WAL")
+            with _private_umask():
+                _create_private(path)
+                self._db = sqlite3.connect(path, timeout=30, isolation_level=None, check_same_thread=False)
+                self._db.execute("PRAGMA journal_mode=WAL")  # creates -wal and -shm, under the same umask
             self._db.execute("PRAGMA synchronous=NORMAL")
             if self._version() not in (None, str(INDEX_VERSION)):
                 self._db.executescript("DROP TABLE IF EXISTS meta; DROP TABLE IF EXISTS files; "
                                        "DROP TABLE IF EXISTS seances; DROP TABLE IF EXISTS seance_text;")
             self._db.executescript(_SCHEMA)
+            # Which data dir this index is about: without it, an index whose
+            # data dir is gone (a --demo copy) could never be told from a live one.
+            self._db.execute("INSERT OR REPLACE INTO meta VALUES ('data_dir', ?)", (str(store.data_dir.resolve()),))
         except sqlite3.OperationalError as exc:  # unreadable, locked or read-only cache
             raise SearchIndexUnavailable(path, exc) from exc
 
@@ -260,6 +266,84 @@ class SearchIndex:
         self._db.execute(
             "INSERT INTO files VALUES (?, ?, ?)", (candidate.id, _stamp_text(stamp), candidate.name)
         )
+
+
+_UMASK_LOCK = threading.Lock()
+
+
+class _private_umask:
+    """umask 077 while SQLite creates the index and its side files (-journal,
+    -wal, -shm): private from their first byte, not after a chmod. The umask
+    is the whole process's, hence the lock; another thread creating a file
+    meanwhile only gets it more private."""
+
+    def __enter__(self) -> None:
+        _UMASK_LOCK.acquire()
+        self._saved = os.umask(0o077)
+
+    def __exit__(self, *_) -> None:
+        os.umask(self._saved)
+        _UMASK_LOCK.release()
+
+
+def _create_private(path: Path) -> None:
+    """An empty file is an empty SQLite database: made 0600 with O_EXCL, so no
+    one else can have opened it before its mode was set. An existing one
+    (made by an older version, or copied) is tightened."""
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
+    except FileExistsError:
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            try:
+                os.chmod(f"{path}{suffix}", 0o600)
+            except FileNotFoundError:
+                pass
+            except OSError:
+                pass  # another account's file: SQLite says whether it can use it
+        return
+    os.close(fd)
+
+
+def prune_orphan_indexes(cache_dir: Path) -> list[Path]:
+    """Deletes the indexes (and SQLite's side files) of data dirs that no longer
+    exist, such as deleted --demo copies; returns the index files deleted.
+
+    An index names its data dir in its meta table. One of an older version
+    names none: it would be rebuilt from scratch at its next opening anyway,
+    so it goes too. One that cannot be read (being created, locked, another
+    account's, not a database) is left alone.
+    """
+    pruned: list[Path] = []
+    if not cache_dir.is_dir():
+        return pruned
+    for path in sorted(cache_dir.glob("search-*.sqlite3")):
+        try:
+            with _private_umask():  # reading a WAL database makes its -shm
+                db = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True, timeout=0)
+                try:
+                    meta = dict(db.execute("SELECT key, value FROM meta"))
+                finally:
+                    db.close()
+        except sqlite3.Error:
+            continue
+        data_dir = meta.get("data_dir")
+        if meta.get("version") == str(INDEX_VERSION) and data_dir is None:
+            continue  # current, its data dir not recorded yet: being created right now
+        try:
+            if data_dir is not None and Path(data_dir).is_dir():
+                continue
+        except OSError:
+            continue  # cannot tell (a folder we may not search): keep it
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            try:
+                os.unlink(f"{path}{suffix}")
+            except FileNotFoundError:
+                pass
+            except OSError:
+                break  # not ours to delete
+        else:
+            pruned.append(path)
+    return pruned
 
 
 class _Transaction:

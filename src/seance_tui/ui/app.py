@@ -8,10 +8,12 @@ from .. import paths
 from ..session import Workspace
 from . import signals, texts
 from .commands import WorkspaceCommands
+from .crash import WorkspaceCrashGuard
+from .privacy import show_permission_notices
 from .screens.workspace import WorkspaceScreen
 
 
-class SeanceApp(App):
+class SeanceApp(WorkspaceCrashGuard, App):
     TITLE = texts.APP_TITLE
     CSS_PATH = [str(p) for p in sorted(paths.styles_dir().glob("*.tcss"))]
     COMMANDS = {WorkspaceCommands}
@@ -23,6 +25,7 @@ class SeanceApp(App):
     def on_mount(self) -> None:
         self.push_screen(WorkspaceScreen(self.workspace))
         signals.install(self, self._hang_up)
+        show_permission_notices(self, self.workspace.permissions)
 
     def action_help_quit(self) -> None:
         self.notify(texts.HOW_TO_QUIT)

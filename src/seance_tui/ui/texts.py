@@ -142,3 +142,19 @@ REVIEW_NEEDS_TERMINAL = (
     "seance review a besoin d'un terminal. Par SSH, demandez-en un (ssh -t, ou "
     "« pty » dans la clé autorisée) ; voir docs/ssh.md."
 )
+
+# Unexpected errors (ui/crash.py): printed on the terminal once the screen is
+# restored, instead of a traceback; the details go to a private log file.
+CRASH = "seance s'est arrêté sur une erreur inattendue. Les détails techniques sont dans {log} (fichier privé)."
+CRASH_NO_LOG = "seance s'est arrêté sur une erreur inattendue (journal impossible à écrire : {error})."
+CRASH_RESCUED = "Vos notes sont copiées dans {path}."
+CRASH_NOT_RESCUED = "Copie de secours des notes impossible ({error}) : la dernière version enregistrée reste celle du dossier."
+
+# Files other accounts could read (storage/permissions.py)
+PERMISSIONS_TIGHTENED = "Lisibles par d'autres comptes, désormais réservés à vous : {paths}."
+PERMISSIONS_LEFT_OPEN = "Attention : lisibles par d'autres comptes, et impossibles à protéger d'ici : {paths}."
+REVIEW_PERMISSIONS_LEFT_OPEN = (
+    "Attention : lisibles par d'autres comptes (la relecture ne modifie pas les données : "
+    "à corriger par leur propriétaire) : {paths}."
+)
+PATHS_AND_MORE = "{paths} et {more} autre(s)"

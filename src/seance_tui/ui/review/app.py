@@ -16,6 +16,8 @@ from textual.app import App
 from ... import paths
 from ...review import Review
 from .. import bindings, signals, texts
+from ..crash import CrashGuard
+from ..privacy import show_permission_notices
 from ..screens.help import HelpScreen
 from .candidates import CandidatesScreen
 from .header import ReviewHeader
@@ -24,7 +26,7 @@ from .search import SearchScreen
 LIVE_INTERVAL = 1.0
 
 
-class ReviewApp(App):
+class ReviewApp(CrashGuard, App):
     TITLE = f"{texts.APP_TITLE} — {texts.READ_ONLY_BADGE}"
     CSS_PATH = [str(p) for p in sorted(paths.styles_dir().glob("*.tcss"))]
     BINDINGS = bindings.REVIEW
@@ -44,6 +46,9 @@ class ReviewApp(App):
         self.index_state = texts.REVIEW_INDEX_PENDING
         self._indexed_stamps: dict | None = None  # the files as the index last caught up with them
 
+    def crash_cache_dir(self):
+        return self.review.cache_dir  # --cache-dir: the reviewer account's own
+
     def notify(self, message: str, *, markup: bool = False, **options) -> None:
         # Review's messages carry file paths and error texts: never markup.
         super().notify(message, markup=markup, **options)
@@ -52,6 +57,7 @@ class ReviewApp(App):
         if self._terminal_palette:
             self.theme = "ansi-dark"
         self.push_screen(CandidatesScreen())
+        show_permission_notices(self, self.review.permissions, texts.REVIEW_PERMISSIONS_LEFT_OPEN)
         self.build_index()
         self.set_interval(LIVE_INTERVAL, self.watch_files)
         signals.install(self)  # SIGHUP (SSH dropped), SIGTERM: exit quietly with 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.screen import Screen
-from textual.widgets import Footer, MarkdownViewer
+from textual.widgets import Footer, Markdown, MarkdownViewer
 from textual.widgets.markdown import MarkdownBlock
 
 from ...domain.search_query import folded_words, parse_query
@@ -15,6 +15,31 @@ from .header import ReviewHeader
 
 
 WIDE = 120
+
+
+class InertMarkdownViewer(MarkdownViewer):
+    """A MarkdownViewer whose links are text: shown, never followed.
+
+    Textual's viewer treats every link as a document to load, whatever
+    ``open_links`` says: ``[x](/etc/passwd)`` in a note would show that file to
+    the reviewer, and an ``https://`` link raised (no such file). Review shows
+    what consultants wrote, so nothing in it may open, load or fetch anything.
+    """
+
+    async def _on_markdown_link_clicked(self, message: Markdown.LinkClicked) -> None:
+        message.stop()
+        # The base class's handler comes next in the MRO: prevent_default skips it.
+        message.prevent_default()
+
+    # Every way in to the navigator, closed too: no key or message may reach a file.
+    async def go(self, location) -> None:
+        return None
+
+    async def back(self) -> None:
+        return None
+
+    async def forward(self) -> None:
+        return None
 
 
 class SeanceScreen(Screen):
@@ -29,7 +54,7 @@ class SeanceScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield ReviewHeader()
-        yield MarkdownViewer(id="seance-view", show_table_of_contents=True, open_links=False)
+        yield InertMarkdownViewer(id="seance-view", show_table_of_contents=True, open_links=False)
         yield Footer(compact=True)
 
     async def on_mount(self) -> None:

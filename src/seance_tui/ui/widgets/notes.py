@@ -64,7 +64,9 @@ class NotesPane(Vertical):
             yield Static(id="notes-title")
             yield QuietStatic(id="save-state")
         yield NotesEditor(id="notes-editor")
-        yield Markdown(id="notes-preview")
+        # Links in the notes are text: never opened (a path would go to the
+        # desktop's opener, a URL to a browser, from a click on the preview).
+        yield Markdown(id="notes-preview", open_links=False)
 
     def on_mount(self) -> None:
         preview = self.query_one("#notes-preview")
@@ -125,6 +127,10 @@ class NotesPane(Vertical):
         if text != self._loaded_text:
             self._loaded_text = text
             self.post_message(self.Edited(text))
+
+    @on(Markdown.LinkClicked, "#notes-preview")
+    def _link_clicked(self, event: Markdown.LinkClicked) -> None:
+        event.stop()  # open_links=False already: nothing above may act on it either
 
     def on_descendant_blur(self) -> None:
         self.post_message(self.Left())
