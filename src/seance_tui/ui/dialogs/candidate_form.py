@@ -10,13 +10,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
 from ...domain.model import Candidate, FundingRoute
 from ...domain.text import fold
-from .. import bindings, texts
+from .. import texts
 from .fields import DateField, Field
+from .form_dialog import FormDialog
 
 
 @dataclass(frozen=True)
@@ -31,9 +31,7 @@ class CandidateFields:
     hours_budget: float
 
 
-class CandidateForm(ModalScreen[CandidateFields | None]):
-    BINDINGS = bindings.DIALOG
-
+class CandidateForm(FormDialog[CandidateFields | None]):
     def __init__(
         self,
         today: Callable[[], date],

@@ -12,7 +12,9 @@ from textual.content import Content
 from textual.widgets import Input, Label, Static
 
 from ...domain.dates import DateParseError, format_date_long, parse_french_date
+from ...domain.text import one_line
 from .. import texts
+from ..widgets.form_input import FormInput
 
 
 class Field(Vertical):
@@ -27,23 +29,23 @@ class Field(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Label(Content(self._label))
-        box = Input(value=self._value)
+        box = FormInput(self._value)
         box.cursor_blink = False
         yield box
         yield Static(classes="field-message")
 
     @property
     def raw(self) -> str:
-        return self.query_one(Input).value.strip()
+        return self.query_one(FormInput).stored_value.strip()
 
     def say(self, message: str, error: bool) -> None:
         line = self.query_one(".field-message", Static)
-        line.update(Content(message))
+        line.update(Content(one_line(message)))  # may quote user text (names)
         line.set_class(error, "-error")
         self.set_class(error, "-invalid")
 
     def focus_input(self) -> None:
-        self.query_one(Input).focus()
+        self.query_one(FormInput).focus()
 
 
 class DateField(Field):
