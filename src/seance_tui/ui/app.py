@@ -8,6 +8,7 @@ from .. import paths
 from ..session import Workspace
 from . import texts
 from .commands import WorkspaceCommands
+from .paste_driver import paste_safe
 from .screens.workspace import WorkspaceScreen
 
 
@@ -19,6 +20,10 @@ class SeanceApp(App):
     def __init__(self, workspace: Workspace) -> None:
         super().__init__()
         self.workspace = workspace
+
+    def get_driver_class(self):
+        # Pastes holding escape sequences arrive whole and in order (paste_driver.py).
+        return paste_safe(super().get_driver_class())
 
     def on_mount(self) -> None:
         self.push_screen(WorkspaceScreen(self.workspace))
