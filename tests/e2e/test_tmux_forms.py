@@ -56,10 +56,9 @@ def test_roadmap_form_typed_with_zero_delay(tmux, seance_command, tmp_path, size
     # One send-keys: every byte reaches the pane at once.
     tmux.keys("Objx", "BSpace", "Tab", "Moyy", "BSpace", "BSpace", "Left", "e", "End", "ens", "Tab",
               "28/02/2028", "BSpace", "7", "Enter")
-    tmux.wait_for(lambda s: "Délai (ex." not in s, why="the form closed")
-    items = roadmap(data_dir)
-    assert len(items) == before + 1
-    added = items[-1]
+    tmux.wait_for(lambda s: "Délai (ex." not in s and len(roadmap(data_dir)) == before + 1,
+                  why="the form closed and the objective saved")
+    added = roadmap(data_dir)[-1]
     assert (added["objective"], added["means"], added["deadline"]) == ("Obj", "Meoens", "2027-02-28")
 
 
@@ -76,8 +75,8 @@ def test_bracketed_paste_into_a_form(tmux, seance_command, tmp_path):
     tmux.wait_for("Ligne un ligne deux", why="the two lines joined")
     tmux.wait_for("jointes", why="the notification saying so")
     tmux.keys("Enter")
-    tmux.wait_for(lambda s: "Délai (ex." not in s, why="the form closed")
+    tmux.wait_for(lambda s: "Délai (ex." not in s and len(roadmap(data_dir)) == before + 1,
+                  why="the form closed and the objective saved")
     items = roadmap(data_dir)
-    assert len(items) == before + 1
     assert items[-1]["objective"] == "Amélie ␛[31mRouge␛[0m"
     assert items[-1]["means"] == "Ligne un ligne deux"
