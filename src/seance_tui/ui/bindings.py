@@ -56,16 +56,12 @@ DIALOG = [
 ]
 
 # Forms move focus when the App receives Tab, not once Tab has bubbled up from
-# the field (Textual handles a non-priority binding only after the keys queued
+# the field (Textual runs a non-priority binding only after the keys typed
 # behind it were already handed to the field that had focus): keys typed right
-# after Tab land in the next field at any typing speed.
+# after Tab land in the next field at any typing speed. See FormDialog.
 FORM = [
-    *DIALOG,
     Binding("tab", "focus_next_field", "Champ suivant", id="form.next", priority=True, show=False),
     Binding("shift+tab", "focus_previous_field", "Champ précédent", id="form.previous", priority=True, show=False),
-    # From a Select or a button, Tab moves focus the ordinary, later way (see FormDialog).
-    Binding("tab", "app.focus_next", "Champ suivant", id="form.next.later", show=False),
-    Binding("shift+tab", "app.focus_previous", "Champ précédent", id="form.previous.later", show=False),
 ]
 
 # (title, bindings) in the order the help screen shows them.
@@ -76,6 +72,7 @@ HELP_SECTIONS = [
     ("Notes de séance", NOTES),
     ("Feuille de route", ROADMAP),
     ("Fenêtres", DIALOG),
+    ("Formulaires", FORM),
 ]
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from textual.actions import SkipAction
-from textual.screen import ModalScreen, ScreenResultType
+from textual.screen import ModalScreen, Screen, ScreenResultType
 
 from .. import bindings
 from ..widgets.form_input import FormInput
@@ -26,7 +26,9 @@ class FormDialog(ModalScreen[ScreenResultType]):
     the next field), so from them Tab keeps Textual's ordinary, later move.
     """
 
-    BINDINGS = bindings.FORM
+    # Screen.BINDINGS are Textual's ordinary, non-priority Tab and shift+Tab:
+    # listed again because a subclass's binding for a key replaces its parents'.
+    BINDINGS = [*bindings.DIALOG, *bindings.FORM, *Screen.BINDINGS]
 
     def action_focus_next_field(self) -> None:
         self._tab(forward=True)
@@ -36,7 +38,7 @@ class FormDialog(ModalScreen[ScreenResultType]):
 
     def _tab(self, forward: bool) -> None:
         if not isinstance(self.focused, FormInput):
-            raise SkipAction()  # Screen's own tab binding moves it, in turn
+            raise SkipAction()  # Screen's own Tab binding moves it, in turn
         if forward:
             self.focus_next()
         else:
