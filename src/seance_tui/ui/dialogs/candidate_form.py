@@ -12,6 +12,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Input, Label, Select, Static
 
+from ...domain.dates import MissingYear
 from ...domain.model import Candidate, FundingRoute
 from ...domain.text import fold
 from .. import texts
@@ -61,10 +62,17 @@ class CandidateForm(FormDialog[CandidateFields | None]):
                 id="funding",
             )
             yield Static(classes="field-message", id="funding-message")
+            # A date typed without a year (MissingYear): consent is recorded once given, so
+            # the latest 28/02 up to today; the agreement and the start may have just happened
+            # or be coming (a file opened at the first meeting or a week before), so the
+            # nearest 28/02. Deadlines (roadmap) take the next one.
             yield DateField(texts.FIELD_CONSENT, c.consent_date if c else None, self._today,
-                            field_id="consent", required_message=texts.CONSENT_REQUIRED)
-            yield DateField(texts.FIELD_AGREEMENT, c.agreement_date if c else None, self._today, field_id="agreement")
-            yield DateField(texts.FIELD_START, c.start_date if c else None, self._today, field_id="start")
+                            field_id="consent", required_message=texts.CONSENT_REQUIRED,
+                            missing_year=MissingYear.LAST)
+            yield DateField(texts.FIELD_AGREEMENT, c.agreement_date if c else None, self._today, field_id="agreement",
+                            missing_year=MissingYear.NEAREST)
+            yield DateField(texts.FIELD_START, c.start_date if c else None, self._today, field_id="start",
+                            missing_year=MissingYear.NEAREST)
             budget = f"{c.hours_budget:g}".replace(".", ",") if c else "24"
             yield Field(texts.FIELD_BUDGET, budget, field_id="budget")
             with Horizontal(classes="dialog-buttons"):
