@@ -80,3 +80,44 @@ def test_bracketed_paste_into_a_form(tmux, seance_command, tmp_path):
     items = roadmap(data_dir)
     assert items[-1]["objective"] == "Amélie ␛[31mRouge␛[0m"
     assert items[-1]["means"] == "Ligne un ligne deux"
+
+
+@pytest.mark.e2e
+def test_a_stored_title_sequence_never_retitles_the_terminal(tmux, seance_command, tmp_path):
+    """tmux runs what the app writes: an OSC 0 from a stored name or roadmap
+    cell would become the pane's title."""
+    data_dir = tmp_path / "donnees"
+    shutil.copytree(REPO / "data" / "demo", data_dir)
+    path = data_dir / "candidates" / f"{AMELIE}.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["candidate"]["1"]["name"] = "Amélie\x1b]0;PWNED-NAME\x07 Dubœuf"
+    data["roadmap"]["1"]["objective"] = "Stage\x1b]0;PWNED-CELL\x07 court"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    env = {"TERM": "xterm-256color", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8",
+           "XDG_DATA_HOME": str(tmp_path / "x1"), "XDG_CACHE_HOME": str(tmp_path / "x2"),
+           "XDG_CONFIG_HOME": str(tmp_path / "x3")}
+    run = shlex.join(["env", "-u", "SEANCE_DATA_DIR", *(f"{k}={v}" for k, v in env.items()),
+                      str(seance_command), "--data-dir", str(data_dir)])
+    tmux.start(f"sh -c {shlex.quote(run + '; exec sleep 600')}", 160, 48)
+
+    def title() -> str:
+        return tmux.run("display-message", "-p", "-t", tmux.target, "#{pane_title}").stdout
+
+    tmux.wait_for("Candidats", why="the candidate list")
+    tmux.type("amelie")
+    tmux.wait_for(lambda s: "Zoé Lefèvre" not in s, why="the filtered list")
+    tmux.keys("Enter")
+    tmux.wait_for("Ouvrir", why="the list focused")
+    tmux.keys("Enter")
+    tmux.wait_for("Dubœuf", why="the candidate opened")
+    tmux.keys("C-g")
+    tmux.wait_for("Nom et prénom", why="the candidate form")
+    tmux.wait_for("Amélie␛]0;PWNED-NAME␇ Dubœuf", why="the name shown with its controls visible")
+    assert "PWNED" not in title()
+    tmux.keys("Escape")
+    tmux.wait_for(lambda s: "Nom et prénom" not in s, why="the form closed")
+    tmux.keys("F5")
+    tmux.wait_for("Ajouter", why="the roadmap focused")
+    tmux.keys("e")
+    tmux.wait_for("Stage␛]0;PWNED-CELL␇ court", why="the objective shown with its controls visible")
+    assert "PWNED" not in title()
