@@ -109,7 +109,7 @@ def test_a_stored_title_sequence_never_retitles_the_terminal(tmux, seance_comman
     tmux.keys("Enter")
     tmux.wait_for("Ouvrir", why="the list focused")
     tmux.keys("Enter")
-    tmux.wait_for("Dubœuf", why="the candidate opened")
+    tmux.wait_for("seance · Amélie", why="the candidate opened (header)")
     tmux.keys("C-g")
     tmux.wait_for("Nom et prénom", why="the candidate form")
     tmux.wait_for("Amélie␛]0;PWNED-NAME␇ Dubœuf", why="the name shown with its controls visible")
