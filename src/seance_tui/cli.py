@@ -20,7 +20,7 @@ from .domain.dates import format_date
 from .domain.hours import format_budget, format_hours
 from .domain.phases import PhaseFileError, PhaseSet, load_phases
 from .domain.record import RuleError
-from .domain.text import fold, visible_controls
+from .domain.text import fold, one_line, visible_controls
 from .export.history import full_history
 from .export.naming import history_filename, summary_filename, synthesis_filename
 from .export.summary import seance_summary
@@ -243,7 +243,7 @@ def cmd_list(args: argparse.Namespace, data_dir: Path) -> int:
     for s in sorted(summaries, key=lambda s: fold(s.name)):
         last = format_date(s.last_seance_date) if s.last_seance_date else "aucune séance"
         print(
-            f"{visible_controls(s.name)}\t{phases.label(s.current_phase)}\t{s.seance_count} séance(s)"
+            f"{one_line(s.name)}\t{phases.label(s.current_phase)}\t{s.seance_count} séance(s)"
             f"\t{format_hours(s.hours_used)} / {format_budget(s.hours_budget)}\t{last}"
         )
     if not summaries and not problems:
@@ -377,10 +377,11 @@ def cmd_search(args: argparse.Namespace, data_dir: Path) -> int:
     _print_problems(problems)
     emphasis = ("\x1b[1;7m", "\x1b[0m") if sys.stdout.isatty() and not os.environ.get("NO_COLOR") else ("", "")
     for hit in hits:
-        snippet = visible_controls(hit.snippet).replace(HIT_START, emphasis[0]).replace(HIT_END, emphasis[1])
+        # one_line: a tab or newline in a name or a note never splits a hit's line or columns.
+        snippet = one_line(hit.snippet).replace(HIT_START, emphasis[0]).replace(HIT_END, emphasis[1])
         day = format_date(hit.day) if hit.day else "—"
         print(
-            f"{visible_controls(hit.candidate_name)}\t{day}\t{review.phases.label(hit.phase)}"
+            f"{one_line(hit.candidate_name)}\t{day}\t{review.phases.label(hit.phase)}"
             f"\tséance {hit.number}\t{snippet}"
         )
     if not hits:

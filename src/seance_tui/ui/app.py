@@ -10,6 +10,7 @@ from . import signals, texts
 from .commands import WorkspaceCommands
 from .crash import WorkspaceCrashGuard
 from .privacy import show_permission_notices
+from .paste_driver import paste_safe
 from .screens.workspace import WorkspaceScreen
 
 
@@ -21,6 +22,10 @@ class SeanceApp(WorkspaceCrashGuard, App):
     def __init__(self, workspace: Workspace) -> None:
         super().__init__()
         self.workspace = workspace
+
+    def get_driver_class(self):
+        # Pastes holding escape sequences arrive whole and in order (paste_driver.py).
+        return paste_safe(super().get_driver_class())
 
     def on_mount(self) -> None:
         self.push_screen(WorkspaceScreen(self.workspace))

@@ -55,6 +55,15 @@ DIALOG = [
     Binding("escape", "cancel", "Annuler", id="dialog.cancel"),
 ]
 
+# Forms move focus when the App receives Tab, not once Tab has bubbled up from
+# the field (Textual runs a non-priority binding only after the keys typed
+# behind it were already handed to the field that had focus): keys typed right
+# after Tab land in the next field at any typing speed. See FormDialog.
+FORM = [
+    Binding("tab", "focus_next_field", "Champ suivant", id="form.next", priority=True, show=False),
+    Binding("shift+tab", "focus_previous_field", "Champ précédent", id="form.previous", priority=True, show=False),
+]
+
 # (title, bindings) in the order the help screen shows them.
 HELP_SECTIONS = [
     ("Espace de travail", WORKSPACE),
@@ -63,6 +72,7 @@ HELP_SECTIONS = [
     ("Notes de séance", NOTES),
     ("Feuille de route", ROADMAP),
     ("Fenêtres", DIALOG),
+    ("Formulaires", FORM),
 ]
 
 

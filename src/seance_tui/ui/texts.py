@@ -78,6 +78,12 @@ DUPLICATE_NAME = "Attention : un candidat porte déjà ce nom ({names}). Validez
 BUDGET_INVALID = "Budget invalide : un nombre d'heures entre 1 et 24, par ex. 24 ou 20,5."
 AGREEMENT_HINT = "Convention tripartite à signer sous 10 jours (R6313-8)."
 DATE_UNDERSTOOD = "Compris : {date}"
+DATE_UNDERSTOOD_WITHOUT_YEAR = {  # by MissingYear value
+    "next": "Compris : {date} (sans année : le prochain {day_month})",
+    "last": "Compris : {date} (sans année : le dernier {day_month})",
+    "nearest": "Compris : {date} (sans année : le {day_month} le plus proche)",
+}
+PASTE_JOINED = "Texte collé sur plusieurs lignes : les lignes ont été jointes par des espaces (ce champ tient sur une ligne)."
 
 # Séance lifecycle
 START_PHASE = "Phase de la séance"

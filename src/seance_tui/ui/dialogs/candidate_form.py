@@ -10,13 +10,14 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
+from ...domain.dates import MissingYear
 from ...domain.model import Candidate, FundingRoute
 from ...domain.text import fold
-from .. import bindings, texts
+from .. import texts
 from .fields import DateField, Field
+from .form_dialog import FormDialog
 
 
 @dataclass(frozen=True)
@@ -31,9 +32,7 @@ class CandidateFields:
     hours_budget: float
 
 
-class CandidateForm(ModalScreen[CandidateFields | None]):
-    BINDINGS = bindings.DIALOG
-
+class CandidateForm(FormDialog[CandidateFields | None]):
     def __init__(
         self,
         today: Callable[[], date],
@@ -63,10 +62,17 @@ class CandidateForm(ModalScreen[CandidateFields | None]):
                 id="funding",
             )
             yield Static(classes="field-message", id="funding-message")
+            # A date typed without a year (MissingYear): consent is recorded once given, so
+            # the latest 28/02 up to today; the agreement and the start may have just happened
+            # or be coming (a file opened at the first meeting or a week before), so the
+            # nearest 28/02. Deadlines (roadmap) take the next one.
             yield DateField(texts.FIELD_CONSENT, c.consent_date if c else None, self._today,
-                            field_id="consent", required_message=texts.CONSENT_REQUIRED)
-            yield DateField(texts.FIELD_AGREEMENT, c.agreement_date if c else None, self._today, field_id="agreement")
-            yield DateField(texts.FIELD_START, c.start_date if c else None, self._today, field_id="start")
+                            field_id="consent", required_message=texts.CONSENT_REQUIRED,
+                            missing_year=MissingYear.LAST)
+            yield DateField(texts.FIELD_AGREEMENT, c.agreement_date if c else None, self._today, field_id="agreement",
+                            missing_year=MissingYear.NEAREST)
+            yield DateField(texts.FIELD_START, c.start_date if c else None, self._today, field_id="start",
+                            missing_year=MissingYear.NEAREST)
             budget = f"{c.hours_budget:g}".replace(".", ",") if c else "24"
             yield Field(texts.FIELD_BUDGET, budget, field_id="budget")
             with Horizontal(classes="dialog-buttons"):

@@ -11,8 +11,10 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Input, Label, Static
 
-from ...domain.dates import DateParseError, format_date_long, parse_french_date
+from ...domain.dates import DateParseError, MissingYear, format_date_long, format_day_month, understand_french_date
+from ...domain.text import one_line
 from .. import texts
+from ..widgets.form_input import FormInput
 
 
 class Field(Vertical):
@@ -27,33 +29,35 @@ class Field(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Label(Content(self._label))
-        box = Input(value=self._value)
+        box = FormInput(self._value)
         box.cursor_blink = False
         yield box
         yield Static(classes="field-message")
 
     @property
     def raw(self) -> str:
-        return self.query_one(Input).value.strip()
+        return self.query_one(FormInput).stored_value.strip()
 
     def say(self, message: str, error: bool) -> None:
         line = self.query_one(".field-message", Static)
-        line.update(Content(message))
+        line.update(Content(one_line(message)))  # may quote user text (names)
         line.set_class(error, "-error")
         self.set_class(error, "-invalid")
 
     def focus_input(self) -> None:
-        self.query_one(Input).focus()
+        self.query_one(FormInput).focus()
 
 
 class DateField(Field):
     """Parses French dates as you type, and shows what it understood."""
 
     def __init__(self, label: str, value: date | None, today: Callable[[], date], *, field_id: str,
-                 required_message: str | None = None) -> None:
+                 required_message: str | None = None, missing_year: MissingYear = MissingYear.NEXT) -> None:
+        """``missing_year``: which year ``28 février`` typed alone means in this field."""
         super().__init__(label, format_date_long(value) if value else "", field_id=field_id)
         self._today = today
         self._required_message = required_message
+        self._missing_year = missing_year
 
     def on_mount(self) -> None:
         self.validate()
@@ -71,9 +75,13 @@ class DateField(Field):
             self.say("", error=False)
             return True, None
         try:
-            parsed = parse_french_date(self.raw, self._today())
+            parsed, year_guessed = understand_french_date(self.raw, self._today(), self._missing_year)
         except DateParseError as exc:
             self.say(str(exc), error=True)
             return False, None
-        self.say(texts.DATE_UNDERSTOOD.format(date=format_date_long(parsed)), error=False)
+        if year_guessed:  # say which year was taken, and why
+            hint = texts.DATE_UNDERSTOOD_WITHOUT_YEAR[self._missing_year.value]
+            self.say(hint.format(date=format_date_long(parsed), day_month=format_day_month(parsed)), error=False)
+        else:
+            self.say(texts.DATE_UNDERSTOOD.format(date=format_date_long(parsed)), error=False)
         return True, parsed

@@ -10,12 +10,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
 from ...domain.model import RoadmapItem
-from .. import bindings, texts
+from .. import texts
 from .fields import DateField, Field
+from .form_dialog import FormDialog
 
 
 @dataclass(frozen=True)
@@ -25,9 +25,7 @@ class RoadmapFields:
     deadline: date | None
 
 
-class RoadmapForm(ModalScreen[RoadmapFields | None]):
-    BINDINGS = bindings.DIALOG
-
+class RoadmapForm(FormDialog[RoadmapFields | None]):
     def __init__(self, today: Callable[[], date], item: RoadmapItem | None = None) -> None:
         super().__init__()
         self._today = today

@@ -1,0 +1,49 @@
+"""`seance list` and `seance search` print one line per candidate or hit, and
+tab-separated columns, whatever a name or a note holds (tab, newline, escape)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from seance_tui import paths
+from seance_tui.cli import main
+
+AMELIE = "amelie-duboeuf"
+NAME = "Amélie\tDu\nbœuf\x1b]0;x\x07"
+SHOWN = "Amélie␉Du␊bœuf␛]0;x␇"
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path, monkeypatch) -> Path:
+    monkeypatch.setenv(paths.CACHE_DIR_ENV, str(tmp_path / "cache"))
+    monkeypatch.delenv(paths.DATA_DIR_ENV, raising=False)
+    target = tmp_path / "data"
+    shutil.copytree(paths.demo_data_dir(), target)
+    path = target / "candidates" / f"{AMELIE}.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["candidate"]["1"]["name"] = NAME
+    first = next(iter(data["seances"]))
+    data["seances"][first]["notes"] = "ligne un\nzygomatique\tici\nligne trois"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return target
+
+
+def test_list_keeps_a_name_with_tab_and_newline_on_one_line(data_dir, capsys):
+    assert main(["list", "--data-dir", str(data_dir)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 5  # five candidates, five lines
+    assert all(len(line.split("\t")) == 5 for line in lines)
+    assert SHOWN in [line.split("\t")[0] for line in lines]
+
+
+def test_search_keeps_each_hit_on_one_line(data_dir, capsys):
+    assert main(["search", "--data-dir", str(data_dir), "zygomatique"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 1
+    name, _day, _phase, _seance, snippet = lines[0].split("\t")
+    assert name == SHOWN
+    assert "zygomatique" in snippet
