@@ -67,10 +67,10 @@ async def type_text(pilot: Pilot, text: str) -> None:
 
 
 async def open_candidate(pilot: Pilot, filter_text: str) -> None:
-    """F2, filter the list, Enter to reach the list, Enter to open the first match."""
+    """F2, filter the list, Enter: the first match, highlighted as typed, opens."""
     await pilot.press("f2")
     await type_text(pilot, filter_text)
-    await pilot.press("enter", "enter")
+    await pilot.press("enter")
     await pilot.pause()
 
 

@@ -47,8 +47,13 @@ CHECKLIST = [
     Binding("space", "select", "Cocher", id="checklist.toggle"),
 ]
 
+# On the candidates pane; the filter keeps the focus and these reach it from there.
 CANDIDATES = [
-    Binding("enter", "open_candidate", "Ouvrir", id="candidates.open"),
+    Binding("enter", "open_highlighted", "Ouvrir le candidat en surbrillance", id="candidates.open"),
+    Binding("down", "cursor(1)", "Candidat suivant", id="candidates.down", show=False),
+    Binding("up", "cursor(-1)", "Candidat précédent", id="candidates.up", show=False),
+    Binding("pagedown", "page(1)", "Page suivante", id="candidates.pagedown", show=False),
+    Binding("pageup", "page(-1)", "Page précédente", id="candidates.pageup", show=False),
 ]
 
 DIALOG = [

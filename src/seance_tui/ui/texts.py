@@ -19,6 +19,8 @@ FILTER_PLACEHOLDER = "Filtrer (nom, sans accents)…"
 NO_CANDIDATE = "Aucun candidat. ctrl+n pour en créer un."
 NO_MATCH = "Aucun candidat ne correspond."
 PICK_A_CANDIDATE = "Choisissez un candidat dans la liste (F2)."
+NO_MATCH_NOTHING_OPENED = "Aucun candidat ne correspond à « {query} » : rien n'est ouvert."
+FILTER_FIRST = "Tapez quelques lettres du nom (ou ↑/↓ pour choisir), puis Entrée."
 
 # Timeline
 LEGAL_MARK = "légale"
