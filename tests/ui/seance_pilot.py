@@ -77,3 +77,22 @@ async def open_candidate(pilot: Pilot, filter_text: str) -> None:
 def notifications(app) -> list[str]:
     """Every notification the app posted (kept even when run_test hides the toasts)."""
     return [n.message for n in app._notifications]
+
+
+async def answer(pilot: Pilot, label: str) -> None:
+    """Answers the open ChoiceDialog from the keyboard, deliberately: Tab to the
+    button that says ``label`` (the safe answer has the focus first), Enter."""
+    from seance_tui.ui.dialogs.choice import ChoiceDialog
+
+    dialog = pilot.app.screen
+    assert isinstance(dialog, ChoiceDialog), dialog
+    await wait_until(pilot, lambda: pilot.app.focused in dialog.query("Button"), what="dialog ready")
+    labels = [str(button.label) for button in dialog.query("Button")]
+    assert label in labels, labels
+    for _ in range(len(labels)):
+        if str(pilot.app.focused.label) == label:
+            break
+        await pilot.press("tab")
+    assert str(pilot.app.focused.label) == label
+    await pilot.press("enter")
+    await wait_until(pilot, lambda: pilot.app.screen is not dialog, what="dialog closed")

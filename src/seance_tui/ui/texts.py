@@ -89,8 +89,20 @@ REOPEN_WHICH = "Rouvrir quelle séance ?"
 CLOSED_EXPORTED = "Séance n° {number} close. Compte rendu : {path}"
 REOPENED = "Séance n° {number} rouverte pour correction."
 EXPORT_FAILED = "Séance close, mais l'export a échoué : {error}"
-BUDGET_CONFIRM_START = "{used} déjà utilisées sur {budget}. Démarrer une séance au-delà du budget légal ?"
-BUDGET_REACHED = "Le budget de {budget} est atteint : la séance est en pause. Continuer au-delà ?"
+BUDGET_CONFIRM_START = (
+    "{used} déjà utilisées sur {budget}. Démarrer une séance au-delà du budget légal ? "
+    "Le dépassement sera consigné dans l'historique."
+)
+BUDGET_HELD = (
+    "Budget de {budget} atteint : la séance n° {number} est en pause (L6313-4). "
+    "F7 pour continuer au-delà (consigné dans l'historique), F8 pour la clore."
+)
+BUDGET_CONTINUE = (
+    "Le budget de {budget} est atteint ({used} utilisées). Continuer la séance n° {number} au-delà ? "
+    "Le dépassement sera consigné dans l'historique."
+)
+BUDGET_CONTINUED = "Séance n° {number} reprise au-delà du budget de {budget} : dépassement consigné."
+BUDGET_LOW_START = "Attention : il ne reste que {left} sur le budget de {budget} ; la séance sera mise en pause quand il sera atteint."
 BUDGET_WARNING = "Plus que {left} avant le budget de {budget}."
 RESUME_OPEN_TITLE = "Séance restée ouverte"
 RESUME_OPEN = (

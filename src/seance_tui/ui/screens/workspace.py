@@ -61,7 +61,6 @@ class WorkspaceScreen(Screen):
         self._save_error: str | None = None
         self._active_pane = "candidates"
         self._last_tick: datetime | None = None
-        self._budget_confirmed: set[tuple[str, int]] = set()
         self._quit_anyway = False
         self._summaries = []
         self._on_done: dict[Worker, Callable[[Worker], None]] = {}
@@ -73,6 +72,7 @@ class WorkspaceScreen(Screen):
         with Vertical(id="top"):
             yield QuietStatic(id="app-header")
             yield Static(id="lock-banner")
+            yield QuietStatic(id="budget-banner")
             yield Static(id="pane-bar")
         with Container(id="panes"):
             with Vertical(id="candidates-pane", classes="pane"):
@@ -90,6 +90,7 @@ class WorkspaceScreen(Screen):
 
     def on_mount(self) -> None:
         self.query_one("#lock-banner").display = False
+        self.query_one("#budget-banner").display = False
         self._reload_candidates()
         self._refresh()
         self._show_pane("candidates")
@@ -155,6 +156,7 @@ class WorkspaceScreen(Screen):
         now = self._now()
         record = self.current.record if self.current else None
         self._refresh_header(now)
+        self._refresh_budget_banner(now)
         banner = self.query_one("#lock-banner", Static)
         locked = self.current.locked_message if self.current else None
         banner.display = bool(locked)
@@ -212,6 +214,7 @@ class WorkspaceScreen(Screen):
         if self._last_tick is not None and not self.current.read_only:
             for level in record.budget_crossings(self._last_tick, now):
                 self._budget_crossed(level, now)
+        self._refresh_budget_banner(now)
         self._last_tick = now
 
     # --- candidates ---------------------------------------------------------------
@@ -418,20 +421,21 @@ class WorkspaceScreen(Screen):
             self.notify(texts.ALREADY_OPEN.format(number=record.open_seance.number), severity="warning")
             return
         now = self._now()
+        budget = format_budget(record.candidate.hours_budget)
         if record.budget_level(now) is BudgetLevel.OVER:
-            question = texts.BUDGET_CONFIRM_START.format(
-                used=format_hours(record.hours_used(now)), budget=format_budget(record.candidate.hours_budget)
-            )
+            # Going past the legal budget: asked (Non by default), then logged by the domain.
+            question = texts.BUDGET_CONFIRM_START.format(used=format_hours(record.hours_used(now)), budget=budget)
             if not await self.app.push_screen_wait(confirm(question)):
                 return
+        elif record.budget_left(now) < timedelta(hours=1):
+            left = format_hours(record.budget_left(now))
+            self.notify(texts.BUDGET_LOW_START.format(left=left, budget=budget), severity="warning", timeout=20)
         phase = await self.app.push_screen_wait(
             pick_phase(texts.START_PHASE, self.ws.phases, record.current_phase(self.ws.phases))
         )
         if phase is None or self.current is None:
             return
         if self._apply(lambda: record.start_seance(phase, self._now(), notes=self.ws.template(phase))):
-            seance = record.open_seance
-            self._budget_confirmed.discard((record.candidate.id, seance.number))
             self._last_tick = self._now()
             self._show_pane("notes")
 
@@ -443,7 +447,9 @@ class WorkspaceScreen(Screen):
             self.notify(texts.NOT_PAUSABLE, severity="warning")
             return
         record = self.current.record
-        if seance.is_paused:
+        if seance.is_paused and record.held_at_budget(seance.number, self._now()):
+            self._confirm_past_budget(seance.number)
+        elif seance.is_paused:
             self._apply(lambda: record.resume_seance(seance.number, self._now()))
         else:
             self._apply(lambda: record.pause_seance(seance.number, self._now()))
@@ -508,24 +514,43 @@ class WorkspaceScreen(Screen):
             self.notify(texts.REOPENED.format(number=number))
             self._show_pane("notes")
 
-    @work
-    async def _budget_crossed(self, level: BudgetLevel, now: datetime) -> None:
+    def _budget_crossed(self, level: BudgetLevel, now: datetime) -> None:
         record = self.current.record
-        seance = record.open_seance
         budget = format_budget(record.candidate.hours_budget)
         if level is BudgetLevel.WARNING:
-            left = format_hours(timedelta(hours=record.candidate.hours_budget) - record.hours_used(now))
+            left = format_hours(record.budget_left(now))
             self.notify(texts.BUDGET_WARNING.format(left=left, budget=budget), severity="warning", timeout=15)
+        # The budget reached is handled by _refresh_budget_banner, on this tick.
+
+    def _refresh_budget_banner(self, now: datetime) -> None:
+        """A séance that reaches the budget pauses, and a banner says why and
+        how to go on. No dialog: it would open under the consultant's typing,
+        and the next Entrée or Espace typed into the notes would answer it."""
+        banner = self.query_one("#budget-banner", QuietStatic)
+        record = self.current.record if self.current else None
+        seance = record.open_seance if record else None
+        held = seance is not None and not self.current.read_only and record.held_at_budget(seance.number, now)
+        if held and not seance.is_paused:
+            self._apply(lambda: record.pause_at_budget(seance.number, now))
+        banner.display = held
+        if held:
+            budget = format_budget(record.candidate.hours_budget)
+            banner.show_content(Content(texts.BUDGET_HELD.format(budget=budget, number=seance.number)))
+
+    @work
+    async def _confirm_past_budget(self, number: int) -> None:
+        """F7 on a séance held at the budget: going past it is asked (Non by default) and logged."""
+        record = self.current.record
+        now = self._now()
+        question = texts.BUDGET_CONTINUE.format(
+            budget=format_budget(record.candidate.hours_budget), used=format_hours(record.hours_used(now)), number=number
+        )
+        if not await self.app.push_screen_wait(confirm(question)):
             return
-        key = (record.candidate.id, seance.number)
-        if key in self._budget_confirmed:
+        if self.current is None or self.current.record is not record:
             return
-        if not seance.is_paused:
-            self._apply(lambda: record.pause_seance(seance.number, now))
-        if await self.app.push_screen_wait(confirm(texts.BUDGET_REACHED.format(budget=budget))):
-            self._budget_confirmed.add(key)
-            if self.current is not None and self.current.record is record and seance.is_paused:
-                self._apply(lambda: record.resume_seance(seance.number, self._now()))
+        if self._apply(lambda: record.continue_past_budget(number, self._now())):
+            self.notify(texts.BUDGET_CONTINUED.format(number=number, budget=format_budget(record.candidate.hours_budget)))
 
     # --- an open séance offered back --------------------------------------------------
 
