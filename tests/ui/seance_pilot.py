@@ -96,3 +96,15 @@ async def answer(pilot: Pilot, label: str) -> None:
     assert str(pilot.app.focused.label) == label
     await pilot.press("enter")
     await wait_until(pilot, lambda: pilot.app.screen is not dialog, what="dialog closed")
+
+
+async def keys_from_terminal(pilot: Pilot, data: str) -> None:
+    """Sends ``data`` as a terminal without bracketed paste does (tmux, a paste
+    into some terminals): bytes read by Textual's own input parser, so a BEL
+    byte is the key ctrl+g. All queued at once, like ``type_text``."""
+    from textual._xterm_parser import XTermParser
+
+    for message in XTermParser().feed(data):
+        if isinstance(message, events.Key):
+            pilot.app.post_message(message)
+    await pilot.pause()

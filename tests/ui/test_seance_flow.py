@@ -340,7 +340,7 @@ async def test_pause_resume_and_checklist_from_the_keyboard(app, data_dir, clock
 async def test_edit_candidate_details(app, data_dir):
     async with app.run_test(size=(160, 48)) as pilot:
         await open_candidate(pilot, "jerome")
-        await pilot.press("ctrl+g")
+        await pilot.press("f2", "ctrl+g")  # from the list: in the notes ctrl+g is only a key typed
         await wait_until(pilot, lambda: isinstance(pilot.app.screen, CandidateForm), what="form")
         form = pilot.app.screen
         budget = form.query_one("#budget").query_one("Input")

@@ -23,6 +23,13 @@ class SeanceApp(App):
     def on_mount(self) -> None:
         self.push_screen(WorkspaceScreen(self.workspace))
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # ctrl+p (DLE) typed or pasted into the notes would open the palette,
+        # where the next words pick a command and Entrée runs it.
+        if action == "command_palette" and isinstance(self.screen, WorkspaceScreen) and self.screen.typing_in_notes():
+            return False
+        return super().check_action(action, parameters)
+
     def action_help_quit(self) -> None:
         self.notify(texts.HOW_TO_QUIT)
 

@@ -30,6 +30,15 @@ WORKSPACE = [
     Binding("f5", "focus_pane('roadmap')", "Feuille de route", id="pane.roadmap", priority=True, show=False),
 ]
 
+# Screen actions a key typed or pasted into the notes must never reach: a
+# control character in the text (BEL is ctrl+g, SO ctrl+n, DC4 ctrl+t) would
+# open a form whose name field the next typed words fill, or hand the next
+# letters to the roadmap. They work from the other panes and the palette
+# (itself not opened from the notes: see SeanceApp.check_action). Audit of
+# the rest: F-keys cannot be typed; ctrl+q saves, pauses and quits, losing
+# nothing; ctrl+o (the preview) changes no data.
+NOT_FROM_NOTES = {"new_candidate", "edit_candidate", "toggle_presentation"}
+
 NOTES = [
     Binding("ctrl+o", "toggle_preview", "Aperçu", id="notes.preview"),
 ]
@@ -115,3 +124,8 @@ REVIEW_HELP_SECTIONS = [
 
 def key_display(binding: Binding) -> str:
     return " / ".join(binding.key.split(","))
+
+
+def keys_of(actions: set[str], section: list[Binding] = WORKSPACE) -> set[str]:
+    """The keys bound to these actions in a list."""
+    return {key for b in section if b.action in actions for key in b.key.split(",")}

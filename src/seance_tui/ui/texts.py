@@ -61,6 +61,8 @@ CONFIRM_DELETE_ITEM = "Supprimer l'objectif « {objective} » ?"
 CANDIDATE_FORM_NEW = "Nouveau candidat"
 CANDIDATE_FORM_EDIT = "Modifier le candidat"
 FIELD_NAME = "Nom et prénom"
+CURRENT_NAME = "Nom actuel : {name}"
+CONFIRM_RENAME = "Renommer « {old} » en « {new} » ?"
 FIELD_CONTACT = "Contact (facultatif)"
 FIELD_CONSULTANT = "Consultant"
 FIELD_FUNDING = "Financement"
@@ -129,11 +131,18 @@ QUIT_UNSAVED = "Les notes n'ont pas pu être enregistrées ({error}). Une copie 
 
 HOW_TO_QUIT = "Pour quitter : ctrl+q (les notes sont enregistrées avant)."
 
+NOT_FROM_NOTES = (
+    "{key} ne fait rien dans les notes : ce qu'on y tape ou colle ne change que les notes. "
+    "Passez d'abord à un autre volet (F2, F3, F5)."
+)
+
 # Help
 HELP_TITLE = "Aide — raccourcis clavier"
 HELP_INTRO = (
     "Tout se fait au clavier. Les notes s'enregistrent seules pendant la frappe. "
-    "ctrl+p ouvre la palette de commandes ; Échap ferme une fenêtre."
+    "ctrl+p ouvre la palette de commandes ; Échap ferme une fenêtre.\n"
+    "Ce qu'on tape ou colle dans les notes ne change que les notes : ctrl+n, ctrl+g, ctrl+t "
+    "et ctrl+p n'y font rien ; passez d'abord à un autre volet (F2, F3, F5)."
 )
 
 # Review mode

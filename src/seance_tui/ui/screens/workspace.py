@@ -62,6 +62,7 @@ class WorkspaceScreen(Screen):
         self._active_pane = "candidates"
         self._last_tick: datetime | None = None
         self._quit_anyway = False
+        self._notes_hint_given: set[str] = set()
         self._summaries = []
         self._on_done: dict[Worker, Callable[[Worker], None]] = {}
         self._saving_for: dict[Worker, OpenCandidate] = {}
@@ -121,6 +122,29 @@ class WorkspaceScreen(Screen):
 
     def action_focus_pane(self, name: str) -> None:
         self._show_pane(name)
+
+    # --- keys that text can hold ----------------------------------------------
+
+    def typing_in_notes(self) -> bool:
+        """Whether keys go to the notes pane now: there, a control character
+        typed (ctrl+g, an Emacs reflex) or pasted without bracketed paste (in
+        tmux its bytes arrive as keys) must change only the notes."""
+        focused = self.app.focused
+        return focused is not None and self.query_one("#notes-pane") in focused.ancestors_with_self
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in bindings.NOT_FROM_NOTES and self.typing_in_notes():
+            return False  # hidden from the footer, and the key does nothing
+        return True
+
+    def on_key(self, event) -> None:
+        # A key refused in the notes (above) arrives here unhandled: say once
+        # where it works, without doing anything.
+        if not self.typing_in_notes() or event.key in self._notes_hint_given:
+            return
+        if event.key in bindings.keys_of(bindings.NOT_FROM_NOTES) | {self.app.COMMAND_PALETTE_BINDING}:
+            self._notes_hint_given.add(event.key)
+            self.notify(texts.NOT_FROM_NOTES.format(key=event.key), severity="warning", timeout=8)
 
     def action_toggle_presentation(self) -> None:
         self.toggle_class("-presentation")
