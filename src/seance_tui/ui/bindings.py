@@ -21,6 +21,8 @@ WORKSPACE = [
     Binding("f8", "close_seance", "Clore", id="seance.close", priority=True),
     Binding("ctrl+q", "quit", "Quitter", id="quit", priority=True),
     Binding("ctrl+t", "toggle_presentation", "Présentation", id="presentation"),
+    # The same key, shown in presentation mode: its only way out.
+    Binding("ctrl+t", "leave_presentation", "Quitter la présentation", id="presentation.leave"),
     Binding("f9", "reopen_seance", "Rouvrir", id="seance.reopen", priority=True),
     Binding("ctrl+n", "new_candidate", "Nouveau candidat", id="candidate.new"),
     Binding("ctrl+g", "edit_candidate", "Modifier candidat", id="candidate.edit"),
@@ -38,6 +40,12 @@ WORKSPACE = [
 # the rest: F-keys cannot be typed; ctrl+q saves, pauses and quits, losing
 # nothing; ctrl+o (the preview) changes no data.
 NOT_FROM_NOTES = {"new_candidate", "edit_candidate", "toggle_presentation"}
+
+# Presentation mode faces the candidate: of the screen's actions only these
+# work there (no pane key, no séance key, no candidate form: any of them
+# would show the notes or other candidates). The roadmap and the checklist
+# on screen keep their keys: they are the candidate's own.
+IN_PRESENTATION = {"leave_presentation", "help", "quit"}
 
 NOTES = [
     Binding("ctrl+o", "toggle_preview", "Aperçu", id="notes.preview"),

@@ -131,6 +131,9 @@ QUIT_UNSAVED = "Les notes n'ont pas pu être enregistrées ({error}). Une copie 
 
 HOW_TO_QUIT = "Pour quitter : ctrl+q (les notes sont enregistrées avant)."
 
+PRESENTATION_BADGE = "présentation · ctrl+t pour quitter"
+PRESENTATION_LOCKED = "Mode présentation : quittez-le d'abord (ctrl+t)."
+
 NOT_FROM_NOTES = (
     "{key} ne fait rien dans les notes : ce qu'on y tape ou colle ne change que les notes. "
     "Passez d'abord à un autre volet (F2, F3, F5)."
