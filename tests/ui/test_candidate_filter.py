@@ -76,3 +76,14 @@ async def test_letters_never_go_to_the_list(app):
         await type_text(pilot, "\nh\n")
         await wait_until(pilot, lambda: opened(pilot.app) is not None, what="a candidate opened")
         assert opened(pilot.app) == "Hélène Chaussée"
+
+
+async def test_a_click_opens_the_candidate_clicked(app):
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.press("f2")
+        await type_text(pilot, "l")  # Amélie, Hélène, Zoé Lefèvre…
+        options = pilot.app.screen.query_one("#candidate-options")
+        names = [str(options.get_option_at_index(i).prompt).split("\n")[0] for i in range(options.option_count)]
+        await pilot.click("#candidate-options", offset=(3, 2))  # the second one: two lines per candidate
+        await wait_until(pilot, lambda: opened(pilot.app) is not None, what="a candidate opened")
+        assert opened(pilot.app) == names[1]
