@@ -90,3 +90,26 @@ async def test_the_footer_in_presentation_shows_the_way_out_even_at_80_columns(a
         for refused in ("Démarrer", "Pause", "Clore", "Rouvrir", "Nouveau candidat", "Modifier candidat"):
             assert refused not in footer, (refused, footer)
         assert_presenting(pilot, screen, "80 columns")
+
+
+async def test_the_roadmap_and_checklist_keys_work_there_and_never_leave_it(app):
+    async with app.run_test(size=(160, 48)) as pilot:
+        screen = await present_amelie(pilot)
+        table = screen.query_one("#roadmap-table")
+        assert pilot.app.focused is table
+        keys = [k for section in (bindings.ROADMAP, bindings.CANDIDATES) for b in section for k in b.key.split(",")]
+        for key in keys:
+            await pilot.press(key)
+            await pilot.pause()
+            if pilot.app.screen is not screen:  # a roadmap form or confirmation, over the presentation
+                assert_presenting(pilot, screen, key)
+                await pilot.press("escape")
+                await wait_until(pilot, lambda: pilot.app.screen is screen, what=f"{key}: dialog closed")
+            assert_presenting(pilot, screen, key)
+        await pilot.press("shift+tab")  # the checklist, the other pane shown
+        assert pilot.app.focused is screen.query_one("#checklist")
+        for key in [k for b in bindings.CHECKLIST for k in b.key.split(",")]:
+            await pilot.press(key)
+            await pilot.pause()
+            assert pilot.app.screen is screen
+            assert_presenting(pilot, screen, key)
