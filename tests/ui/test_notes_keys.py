@@ -46,7 +46,6 @@ async def test_a_control_byte_in_the_notes_then_words_and_enter_only_type(app, d
         assert pilot.app.focused is editor
         assert not pilot.app.screen.has_class("-presentation")
         assert "AvantMartin Dupont\nla suite" in editor.text
-        await pilot.pause(0.6)
         await wait_until(pilot, lambda: "la suite" in load(data_dir, JEROME).seance(3).notes, what="saved")
         assert load(data_dir, JEROME).candidate.name == "Jérôme Marchand"
         assert candidate_files(data_dir) == before

@@ -46,7 +46,8 @@ async def test_typing_on_when_the_budget_is_reached_only_types(app, data_dir, cl
         assert not isinstance(pilot.app.screen, ChoiceDialog)
         banner = pilot.app.screen.query_one("#budget-banner")
         assert banner.display and "F7" in str(banner.render())
-        await pilot.pause(1.2)  # another tick
+        clock.advance(minutes=1)
+        await wait_until(pilot, lambda: pilot.app.screen._last_tick == clock(), what="another tick")
         seance = load(data_dir, AMELIE).seance(number)
         assert seance.is_paused, "the séance must stay paused until a deliberate F7"
         assert budget_events(data_dir) == []
