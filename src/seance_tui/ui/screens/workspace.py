@@ -275,6 +275,7 @@ class WorkspaceScreen(Screen):
         if self._last_tick is not None and not self.current.read_only:
             for level in record.budget_crossings(self._last_tick, now):
                 self._budget_crossed(level, now)
+            self._hold_at_budget(now)
         self._refresh_budget_banner(now)
         self._last_tick = now
 
@@ -581,18 +582,23 @@ class WorkspaceScreen(Screen):
         if level is BudgetLevel.WARNING:
             left = format_hours(record.budget_left(now))
             self.notify(texts.BUDGET_WARNING.format(left=left, budget=budget), severity="warning", timeout=15)
-        # The budget reached is handled by _refresh_budget_banner, on this tick.
+        # The budget reached is _hold_at_budget's, on this tick.
 
-    def _refresh_budget_banner(self, now: datetime) -> None:
+    def _hold_at_budget(self, now: datetime) -> None:
         """A séance that reaches the budget pauses, and a banner says why and
         how to go on. No dialog: it would open under the consultant's typing,
-        and the next Entrée or Espace typed into the notes would answer it."""
+        and the next Entrée or Espace typed into the notes would answer it.
+        Only from the tick: the editor then holds this candidate's notes."""
+        record = self.current.record
+        seance = record.open_seance
+        if seance is not None and not seance.is_paused and record.held_at_budget(seance.number, now):
+            self._apply(lambda: record.pause_at_budget(seance.number, now))
+
+    def _refresh_budget_banner(self, now: datetime) -> None:
         banner = self.query_one("#budget-banner", QuietStatic)
         record = self.current.record if self.current else None
         seance = record.open_seance if record else None
         held = seance is not None and not self.current.read_only and record.held_at_budget(seance.number, now)
-        if held and not seance.is_paused:
-            self._apply(lambda: record.pause_at_budget(seance.number, now))
         banner.display = held
         if held:
             budget = format_budget(record.candidate.hours_budget)
