@@ -37,8 +37,10 @@ WORKSPACE = [
 # open a form whose name field the next typed words fill, or hand the next
 # letters to the roadmap. They work from the other panes and the palette
 # (itself not opened from the notes: see SeanceApp.check_action). Audit of
-# the rest: F-keys cannot be typed; ctrl+q saves, pauses and quits, losing
-# nothing; ctrl+o (the preview) changes no data.
+# the rest: F-keys cannot be typed (an unbracketed paste of their escape
+# sequence is the paste parser's business); ctrl+q saves, pauses and quits,
+# losing nothing; ctrl+o shows the preview in the editor's place: no data
+# changes, but letters typed next are not written (left to the notes pane).
 NOT_FROM_NOTES = {"new_candidate", "edit_candidate", "toggle_presentation"}
 
 # Presentation mode faces the candidate: of the screen's actions only these
