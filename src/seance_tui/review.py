@@ -136,6 +136,11 @@ def roadmap_changes(record: CandidateRecord) -> list[RoadmapChange]:
         objectives[item.id] = item.objective
     changes = []
     for event in record.events:
+        if event.kind is ChangeKind.BUDGET_EXCEEDED:
+            from .export.history import describe_past_budget  # one wording; not needed for the first frame
+
+            changes.append(RoadmapChange(event.at, event.seance, describe_past_budget(event)))
+            continue
         if not event.kind.value.startswith("roadmap_"):
             continue
         changes.append(RoadmapChange(event.at, event.seance, _describe(event, objectives.get(event.target) or "?")))

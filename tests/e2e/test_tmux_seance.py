@@ -66,9 +66,7 @@ def test_a_seance_typed_in_a_real_terminal_is_saved_and_exported(tmux, seance_co
     tmux.wait_for(lambda s: CANDIDATE_NAME in s and "Amélie Dubœuf" not in s and "Zoé Lefèvre" not in s,
                   why="the list filtered down to Jérôme Marchand")
 
-    # 2. Enter goes from the filter to the list, Enter opens the candidate.
-    tmux.keys("Enter")
-    tmux.wait_for("Ouvrir", why="the list focused (footer: ⏎ Ouvrir)")
+    # 2. Enter opens the candidate highlighted (the only match).
     tmux.keys("Enter")
     tmux.wait_for(f"seance · {CANDIDATE_NAME}", why="the candidate opened (header)")
 
@@ -85,10 +83,11 @@ def test_a_seance_typed_in_a_real_terminal_is_saved_and_exported(tmux, seance_co
         why="the typed note on screen and the indicator back to « enregistré »",
     )
 
-    # 5. F8 closes (after confirmation); the summary's path is shown.
+    # 5. F8 closes (after confirmation: « Non » has the focus, Maj+Tab reaches « Oui »);
+    # the summary's path is shown.
     tmux.keys("F8")
     tmux.wait_for(f"Clore la séance n° {new_number}", why="the close confirmation")
-    tmux.keys("Enter")
+    tmux.keys("BTab", "Enter")
     tmux.wait_for("Compte rendu", why="the message naming the summary file")
 
     # 6. ctrl+q quits; wait for the process to end and read its exit code.

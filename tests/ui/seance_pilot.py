@@ -67,13 +67,44 @@ async def type_text(pilot: Pilot, text: str) -> None:
 
 
 async def open_candidate(pilot: Pilot, filter_text: str) -> None:
-    """F2, filter the list, Enter to reach the list, Enter to open the first match."""
+    """F2, filter the list, Enter: the first match, highlighted as typed, opens."""
     await pilot.press("f2")
     await type_text(pilot, filter_text)
-    await pilot.press("enter", "enter")
+    await pilot.press("enter")
     await pilot.pause()
 
 
 def notifications(app) -> list[str]:
     """Every notification the app posted (kept even when run_test hides the toasts)."""
     return [n.message for n in app._notifications]
+
+
+async def answer(pilot: Pilot, label: str) -> None:
+    """Answers the open ChoiceDialog from the keyboard, deliberately: Tab to the
+    button that says ``label`` (the safe answer has the focus first), Enter."""
+    from seance_tui.ui.dialogs.choice import ChoiceDialog
+
+    dialog = pilot.app.screen
+    assert isinstance(dialog, ChoiceDialog), dialog
+    await wait_until(pilot, lambda: pilot.app.focused in dialog.query("Button"), what="dialog ready")
+    labels = [str(button.label) for button in dialog.query("Button")]
+    assert label in labels, labels
+    for _ in range(len(labels)):
+        if str(pilot.app.focused.label) == label:
+            break
+        await pilot.press("tab")
+    assert str(pilot.app.focused.label) == label
+    await pilot.press("enter")
+    await wait_until(pilot, lambda: pilot.app.screen is not dialog, what="dialog closed")
+
+
+async def keys_from_terminal(pilot: Pilot, data: str) -> None:
+    """Sends ``data`` as a terminal without bracketed paste does (tmux, a paste
+    into some terminals): bytes read by Textual's own input parser, so a BEL
+    byte is the key ctrl+g. All queued at once, like ``type_text``."""
+    from textual._xterm_parser import XTermParser
+
+    for message in XTermParser().feed(data):
+        if isinstance(message, events.Key):
+            pilot.app.post_message(message)
+    await pilot.pause()

@@ -52,7 +52,7 @@ async def test_help_lists_every_binding(app):
 async def test_palette_finds_and_runs_demarrer(app):
     async with app.run_test(size=(160, 48)) as pilot:
         await open_candidate(pilot, "jerome")
-        await pilot.press("ctrl+p")
+        await pilot.press("f3", "ctrl+p")  # not from the notes: there ctrl+p is only a key typed
         await wait_until(pilot, lambda: isinstance(pilot.app.screen, CommandPalette), what="palette")
         await type_text(pilot, "Démarrer")
         results = pilot.app.screen.query_one(CommandList)
@@ -73,6 +73,9 @@ async def test_palette_lists_every_workspace_action(app):
         prompts = "\n".join(str(results.get_option_at_index(i).prompt) for i in range(results.option_count))
         for section in (bindings.WORKSPACE, bindings.NOTES, bindings.ROADMAP):
             for binding in section:
+                if binding.action == "leave_presentation":  # listed in presentation mode only (test_presentation.py)
+                    assert binding.description not in prompts
+                    continue
                 assert binding.description in prompts, binding
 
 

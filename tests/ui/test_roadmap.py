@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from seance_pilot import load, raw, type_text, open_candidate, wait_until
+from seance_pilot import answer, load, raw, type_text, open_candidate, wait_until
 from seance_tui.domain.model import RoadmapStatus
 from seance_tui.ui.dialogs.choice import ChoiceDialog
 from seance_tui.ui.dialogs.fields import DateField
@@ -70,7 +70,7 @@ async def test_delete_asks_first(app, data_dir):
 
         await pilot.press("delete")
         await wait_until(pilot, lambda: isinstance(pilot.app.screen, ChoiceDialog), what="confirmation")
-        await pilot.press("enter")  # "Oui"
+        await answer(pilot, "Oui")
         await wait_until(pilot, lambda: len(objectives(data_dir)) == 7, what="deleted on disk")
         assert doomed.objective not in objectives(data_dir)
         assert pilot.app.screen.query_one("#roadmap-table").row_count == 7

@@ -8,7 +8,7 @@ from datetime import date, datetime
 
 from markdown_it import MarkdownIt
 
-from seance_pilot import load, notifications, open_candidate, raw, type_text, wait_until
+from seance_pilot import answer, load, notifications, open_candidate, raw, type_text, wait_until
 from seance_tui.domain.model import SeanceStatus
 from seance_tui.storage import recovery
 from seance_tui.storage.store import CandidateWriter
@@ -40,20 +40,6 @@ async def start_seance(pilot) -> None:
 
 def dialog_text(app) -> str:
     return str(app.screen.query_one(".dialog-question").render())
-
-
-async def answer(pilot, label: str) -> None:
-    """Answers the open ChoiceDialog from the keyboard: Tab to the button that says ``label``, Enter."""
-    dialog = pilot.app.screen
-    assert isinstance(dialog, ChoiceDialog), dialog
-    await wait_until(pilot, lambda: pilot.app.focused in dialog.query("Button"), what="dialog ready")
-    labels = [str(button.label) for button in dialog.query("Button")]
-    assert label in labels, labels
-    for _ in range(labels.index(label)):  # the first button has the focus
-        await pilot.press("tab")
-    assert str(pilot.app.focused.label) == label
-    await pilot.press("enter")
-    await wait_until(pilot, lambda: pilot.app.screen is not dialog, what="dialog closed")
 
 
 async def add_roadmap_item(pilot, objective: str, means: str, deadline: str) -> None:
@@ -117,7 +103,7 @@ async def test_a_whole_seance(app, data_dir, clock):
         await pilot.press("f8")
         await wait_until(pilot, lambda: isinstance(pilot.app.screen, ChoiceDialog), what="close confirmation")
         assert "Clore la séance n° 3" in str(pilot.app.screen.query_one(".dialog-question").render())
-        await pilot.press("enter")  # "Oui" has the focus
+        await answer(pilot, "Oui")
         summary_file = data_dir / "exports" / "jerome-marchand" / "2026-11-26-seance-03.md"
         await wait_until(pilot, summary_file.exists, what="summary exported")
         await wait_until(pilot, lambda: any(str(summary_file) in n for n in notifications(pilot.app)))
@@ -198,7 +184,7 @@ async def test_failed_save_keeps_the_text_and_retries(app, data_dir, monkeypatch
         assert "Enregistrement rétabli." in notifications(pilot.app)
 
 
-async def test_budget_reached_pauses_and_asks(app, data_dir, clock):
+async def test_budget_reached_pauses_and_going_on_is_asked_with_f7(app, data_dir, clock):
     amelie = "amelie-duboeuf"  # 21 h 15 used of 24 h
     async with app.run_test(size=(160, 48)) as pilot:
         await open_candidate(pilot, "amelie")
@@ -207,23 +193,29 @@ async def test_budget_reached_pauses_and_asks(app, data_dir, clock):
 
         clock.advance(hours=2, minutes=50)  # 2 h 45 were left
         await pilot.pause(1.2)  # the 1 s tick sees the crossing
-        await wait_until(pilot, lambda: isinstance(pilot.app.screen, ChoiceDialog), what="budget question")
-        assert "budget" in dialog_text(pilot.app)
         await wait_until(pilot, lambda: load(data_dir, amelie).seance(number).is_paused, what="paused on disk")
         pause = load(data_dir, amelie).seance(number).pauses[-1]
-        assert pause.start == datetime(2026, 11, 26, 12, 50) and pause.end is None
+        assert pause.start == datetime(2026, 11, 26, 12, 45) and pause.end is None  # when 24 h were reached
+        banner = pilot.app.screen.query_one("#budget-banner")
+        assert banner.display and "Budget de 24 h atteint" in str(banner.render())
+        assert not isinstance(pilot.app.screen, ChoiceDialog)  # a banner, not a question under the typing
 
         clock.advance(minutes=5)
+        await pilot.press("f7")
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, ChoiceDialog), what="budget question")
+        assert "au-delà" in dialog_text(pilot.app)
         await answer(pilot, "Oui")
         await wait_until(pilot, lambda: not load(data_dir, amelie).seance(number).is_paused, what="resumed")
         seance = load(data_dir, amelie).seance(number)
         assert seance.status is SeanceStatus.OPEN
         assert seance.pauses[-1].end == datetime(2026, 11, 26, 12, 55)
+        assert not pilot.app.screen.query_one("#budget-banner").display
 
-        # Confirmed once: the next ticks do not ask again.
+        # Confirmed once: the next ticks neither pause nor ask again.
         clock.advance(minutes=30)
         await pilot.pause(1.2)
         assert not isinstance(pilot.app.screen, ChoiceDialog)
+        assert not load(data_dir, amelie).seance(number).is_paused
 
 
 async def test_budget_refused_leaves_the_seance_paused(app, data_dir, clock):
@@ -234,11 +226,14 @@ async def test_budget_refused_leaves_the_seance_paused(app, data_dir, clock):
         number = load(data_dir, amelie).open_seance.number
         clock.advance(hours=3)
         await pilot.pause(1.2)
+        await wait_until(pilot, lambda: load(data_dir, amelie).seance(number).is_paused, what="paused on disk")
+        await pilot.press("f7")
         await wait_until(pilot, lambda: isinstance(pilot.app.screen, ChoiceDialog), what="budget question")
         await answer(pilot, "Non")
         await pilot.pause()
         assert load(data_dir, amelie).seance(number).is_paused
         assert "en pause" in str(pilot.app.screen.query_one("#app-header").render())
+        assert pilot.app.screen.query_one("#budget-banner").display
 
 
 async def test_reopen_a_closed_seance(app, data_dir, clock):
@@ -345,7 +340,7 @@ async def test_pause_resume_and_checklist_from_the_keyboard(app, data_dir, clock
 async def test_edit_candidate_details(app, data_dir):
     async with app.run_test(size=(160, 48)) as pilot:
         await open_candidate(pilot, "jerome")
-        await pilot.press("ctrl+g")
+        await pilot.press("f2", "ctrl+g")  # from the list: in the notes ctrl+g is only a key typed
         await wait_until(pilot, lambda: isinstance(pilot.app.screen, CandidateForm), what="form")
         form = pilot.app.screen
         budget = form.query_one("#budget").query_one("Input")

@@ -67,7 +67,7 @@ def test_workspace_narrow_roadmap(app, snap_compare):
 
 
 def test_presentation_mode(app, snap_compare):
-    assert snap_compare(app, terminal_size=WIDE, run_before=opened("amelie", "ctrl+t"))
+    assert snap_compare(app, terminal_size=WIDE, run_before=opened("amelie", "f5", "ctrl+t"))
 
 
 def test_help_screen(app, snap_compare):

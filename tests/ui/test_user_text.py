@@ -9,7 +9,7 @@ from datetime import datetime
 import pytest
 from textual.widgets._toast import Toast
 
-from seance_pilot import load, open_candidate, screen_text, type_text, wait_until
+from seance_pilot import answer, load, open_candidate, screen_text, type_text, wait_until
 from seance_tui import paths
 from seance_tui.domain.model import Candidate, FundingRoute
 from seance_tui.domain.record import CandidateRecord
@@ -125,7 +125,7 @@ async def test_messages_with_paths_keep_their_brackets(tmp_path, clock):
         await wait_until(pilot, lambda: pilot.app.screen.current.record.open_seance is not None)
         await pilot.press("f8")
         await wait_until(pilot, lambda: isinstance(pilot.app.screen, ChoiceDialog))
-        await pilot.press("enter")
+        await answer(pilot, "Oui")
         await wait_until(pilot, lambda: pilot.app.screen.query(Toast), what="toast")
         toast = pilot.app.screen.query(Toast).last()
         assert "[b]Bilans[/b]" in str(toast.render())

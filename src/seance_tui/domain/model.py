@@ -165,6 +165,7 @@ class ChangeKind(enum.StrEnum):
     ROADMAP_DELETED = "roadmap_deleted"
     ROADMAP_MOVED = "roadmap_moved"
     SEANCE_REOPENED = "seance_reopened"
+    BUDGET_EXCEEDED = "budget_exceeded"
     CHECKLIST_TICKED = "checklist_ticked"
     CHECKLIST_UNTICKED = "checklist_unticked"
 

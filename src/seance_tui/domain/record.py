@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from .dates import format_date
-from .hours import BudgetLevel, budget_level, levels_crossed
+from .hours import BudgetLevel, budget_level, format_budget, format_hours, levels_crossed
 from .model import (
     Candidate,
     ChangeEvent,
@@ -70,24 +70,30 @@ class CandidateRecord:
         return max((s.number for s in self.seances), default=0) + 1
 
     def start_seance(self, phase: str, now: datetime, notes: str = "") -> Seance:
+        """Starting with the hours budget already used up is going past it:
+        the caller asked the consultant first, and the change log says so."""
         if self.open_seance is not None:
             raise RuleError(
                 f"La séance n° {self.open_seance.number} est encore ouverte : fermez-la d'abord."
             )
+        over = self.budget_level(now) is BudgetLevel.OVER
         planned = next((s for s in self.seances if s.status is SeanceStatus.PLANNED), None)
         if planned is not None:
             # The séance that was planned is the one being held: keep its number.
             planned.phase, planned.status, planned.start = phase, SeanceStatus.OPEN, now
             planned.notes = planned.notes or notes
-            return planned
-        seance = Seance(
-            number=self.next_number(),
-            phase=phase,
-            status=SeanceStatus.OPEN,
-            start=now,
-            notes=notes,
-        )
-        self.seances.append(seance)
+            seance = planned
+        else:
+            seance = Seance(
+                number=self.next_number(),
+                phase=phase,
+                status=SeanceStatus.OPEN,
+                start=now,
+                notes=notes,
+            )
+            self.seances.append(seance)
+        if over:
+            self._log_past_budget(seance.number, now)
         return seance
 
     def pause_seance(self, number: int, now: datetime) -> None:
@@ -100,18 +106,24 @@ class CandidateRecord:
         seance = self._running(number)
         if not seance.is_paused:
             raise RuleError("La séance n'est pas en pause.")
+        if self.held_at_budget(number, now):
+            raise RuleError(
+                f"Le budget de {format_budget(self.candidate.hours_budget)} est atteint : "
+                "continuer au-delà doit être confirmé."
+            )
         seance.pauses[-1].end = now
 
     def resume_after_absence(self, number: int, last_activity: datetime, now: datetime) -> None:
         """Take back a séance left open by a quit (paused) or a crash (not paused):
-        the time away never counts."""
+        the time away never counts. A séance held at the hours budget stays
+        paused: going past it is a decision of its own (continue_past_budget)."""
         seance = self._open(number)
         if seance.is_correction:
             return
-        if seance.is_paused:
+        if not seance.is_paused:
+            seance.pauses.append(Pause(start=last_activity))
+        if not self.held_at_budget(number, now):
             seance.pauses[-1].end = now
-        else:
-            seance.pauses.append(Pause(start=last_activity, end=now))
 
     def close_seance(self, number: int, now: datetime) -> Seance:
         seance = self._open(number)
@@ -161,6 +173,49 @@ class CandidateRecord:
         """Which of the 20 h / 24 h marks the open séance passes between two instants."""
         return levels_crossed(
             self.hours_used(before), self.hours_used(after), self.candidate.hours_budget
+        )
+
+    def budget_left(self, now: datetime) -> timedelta:
+        return timedelta(hours=self.candidate.hours_budget) - self.hours_used(now)
+
+    def past_budget_confirmed(self, number: int) -> bool:
+        """Whether going past the budget was decided (and logged) for this séance."""
+        return any(e.kind is ChangeKind.BUDGET_EXCEEDED and e.seance == number for e in self.events)
+
+    def held_at_budget(self, number: int, now: datetime) -> bool:
+        """L6313-4: a séance that has used up the budget does not run on
+        until the consultant decides to go past it."""
+        seance = self.seance(number)
+        return (
+            seance.status is SeanceStatus.OPEN
+            and not seance.is_correction
+            and self.budget_level(now) is BudgetLevel.OVER
+            and not self.past_budget_confirmed(number)
+        )
+
+    def pause_at_budget(self, number: int, now: datetime) -> None:
+        """Pause a séance found running past the budget without a decision,
+        from the moment the budget was reached: that time never counts."""
+        seance = self._running(number)
+        if seance.is_paused or not self.held_at_budget(number, now):
+            return
+        overrun = self.hours_used(now) - timedelta(hours=self.candidate.hours_budget)
+        running_since = max([seance.start, *(p.end for p in seance.pauses if p.end is not None)])
+        seance.pauses.append(Pause(start=max(now - overrun, running_since)))
+
+    def continue_past_budget(self, number: int, now: datetime) -> None:
+        """The consultant goes past the budget: logged, and the séance runs again."""
+        seance = self._running(number)
+        if not self.held_at_budget(number, now):
+            raise RuleError("Le budget d'heures n'est pas atteint pour cette séance.")
+        self._log_past_budget(number, now)
+        if seance.is_paused:
+            seance.pauses[-1].end = now
+
+    def _log_past_budget(self, number: int, now: datetime) -> None:
+        self._log(
+            now, ChangeKind.BUDGET_EXCEEDED, number, f"seance:{number}",
+            after={"used": format_hours(self.hours_used(now)), "budget": format_budget(self.candidate.hours_budget)},
         )
 
     # --- phases ------------------------------------------------------------

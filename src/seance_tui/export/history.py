@@ -111,9 +111,17 @@ def _describe(event: ChangeEvent, name: str, phases: PhaseSet) -> str:
         return f"Objectif déplacé : « {name} » (position {moved})"
     if kind is ChangeKind.SEANCE_REOPENED:
         return "Séance rouverte pour correction"
+    if kind is ChangeKind.BUDGET_EXCEEDED:
+        return describe_past_budget(event)
     phase_key, item_key = checklist_target(event.target)
     verb = "coché" if kind is ChangeKind.CHECKLIST_TICKED else "décoché"
     return f"Jalon {verb} : « {_checklist_label(phases, phase_key, item_key)} » ({phases.label(phase_key)})"
+
+
+def describe_past_budget(event: ChangeEvent) -> str:
+    """L6313-4 caps a bilan's hours: going past the cap is the consultant's decision, on record."""
+    used, budget = event.after.get("used", "?"), event.after.get("budget", "?")
+    return f"Dépassement du budget d'heures confirmé ({used} utilisées sur {budget})"
 
 
 def _field(key: str, value: str) -> str:

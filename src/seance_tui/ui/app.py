@@ -32,6 +32,13 @@ class SeanceApp(WorkspaceCrashGuard, App):
         signals.install(self, self._hang_up)
         show_permission_notices(self, self.workspace.permissions)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # ctrl+p (DLE) typed or pasted into the notes would open the palette,
+        # where the next words pick a command and Entrée runs it.
+        if action == "command_palette" and isinstance(self.screen, WorkspaceScreen) and self.screen.typing_in_notes():
+            return False
+        return super().check_action(action, parameters)
+
     def action_help_quit(self) -> None:
         self.notify(texts.HOW_TO_QUIT)
 

@@ -21,6 +21,8 @@ WORKSPACE = [
     Binding("f8", "close_seance", "Clore", id="seance.close", priority=True),
     Binding("ctrl+q", "quit", "Quitter", id="quit", priority=True),
     Binding("ctrl+t", "toggle_presentation", "Présentation", id="presentation"),
+    # The same key, shown in presentation mode: its only way out.
+    Binding("ctrl+t", "leave_presentation", "Quitter la présentation", id="presentation.leave"),
     Binding("f9", "reopen_seance", "Rouvrir", id="seance.reopen", priority=True),
     Binding("ctrl+n", "new_candidate", "Nouveau candidat", id="candidate.new"),
     Binding("ctrl+g", "edit_candidate", "Modifier candidat", id="candidate.edit"),
@@ -29,6 +31,23 @@ WORKSPACE = [
     Binding("f4", "focus_pane('notes')", "Notes", id="pane.notes", priority=True, show=False),
     Binding("f5", "focus_pane('roadmap')", "Feuille de route", id="pane.roadmap", priority=True, show=False),
 ]
+
+# Screen actions a key typed or pasted into the notes must never reach: a
+# control character in the text (BEL is ctrl+g, SO ctrl+n, DC4 ctrl+t) would
+# open a form whose name field the next typed words fill, or hand the next
+# letters to the roadmap. They work from the other panes and the palette
+# (itself not opened from the notes: see SeanceApp.check_action). Audit of
+# the rest: F-keys cannot be typed (an unbracketed paste of their escape
+# sequence is the paste parser's business); ctrl+q saves, pauses and quits,
+# losing nothing; ctrl+o shows the preview in the editor's place: no data
+# changes, but letters typed next are not written (left to the notes pane).
+NOT_FROM_NOTES = {"new_candidate", "edit_candidate", "toggle_presentation"}
+
+# Presentation mode faces the candidate: of the screen's actions only these
+# work there (no pane key, no séance key, no candidate form: any of them
+# would show the notes or other candidates). The roadmap and the checklist
+# on screen keep their keys: they are the candidate's own.
+IN_PRESENTATION = {"leave_presentation", "help", "quit"}
 
 NOTES = [
     Binding("ctrl+o", "toggle_preview", "Aperçu", id="notes.preview"),
@@ -47,8 +66,13 @@ CHECKLIST = [
     Binding("space", "select", "Cocher", id="checklist.toggle"),
 ]
 
+# On the candidates pane; the filter keeps the focus and these reach it from there.
 CANDIDATES = [
-    Binding("enter", "open_candidate", "Ouvrir", id="candidates.open"),
+    Binding("enter", "open_highlighted", "Ouvrir le candidat en surbrillance", id="candidates.open"),
+    Binding("down", "cursor(1)", "Candidat suivant", id="candidates.down", show=False),
+    Binding("up", "cursor(-1)", "Candidat précédent", id="candidates.up", show=False),
+    Binding("pagedown", "page(1)", "Page suivante", id="candidates.pagedown", show=False),
+    Binding("pageup", "page(-1)", "Page précédente", id="candidates.pageup", show=False),
 ]
 
 DIALOG = [
@@ -120,3 +144,8 @@ REVIEW_HELP_SECTIONS = [
 
 def key_display(binding: Binding) -> str:
     return " / ".join(binding.key.split(","))
+
+
+def keys_of(actions: set[str], section: list[Binding] = WORKSPACE) -> set[str]:
+    """The keys bound to these actions in a list."""
+    return {key for b in section if b.action in actions for key in b.key.split(",")}

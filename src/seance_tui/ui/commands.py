@@ -16,9 +16,13 @@ _SECTIONS = ((bindings.WORKSPACE, None), (bindings.NOTES, "#notes"), (bindings.R
 
 class WorkspaceCommands(Provider):
     def _commands(self):
+        allows = getattr(self.screen, "palette_allows", lambda action, target: True)
         for section, target in _SECTIONS:
             for binding in section:
-                yield binding, target
+                # Only what the keys could do from where the palette was opened
+                # (in presentation mode: nothing that shows the notes or other candidates).
+                if allows(binding.action, target):
+                    yield binding, target
 
     async def _run(self, binding: Binding, target: str | None) -> None:
         node = self.screen if target is None else self.screen.query_one(target)

@@ -19,6 +19,8 @@ FILTER_PLACEHOLDER = "Filtrer (nom, sans accents)…"
 NO_CANDIDATE = "Aucun candidat. ctrl+n pour en créer un."
 NO_MATCH = "Aucun candidat ne correspond."
 PICK_A_CANDIDATE = "Choisissez un candidat dans la liste (F2)."
+NO_MATCH_NOTHING_OPENED = "Aucun candidat ne correspond à « {query} » : rien n'est ouvert."
+FILTER_FIRST = "Tapez quelques lettres du nom (ou ↑/↓ pour choisir), puis Entrée."
 
 # Timeline
 LEGAL_MARK = "légale"
@@ -59,6 +61,8 @@ CONFIRM_DELETE_ITEM = "Supprimer l'objectif « {objective} » ?"
 CANDIDATE_FORM_NEW = "Nouveau candidat"
 CANDIDATE_FORM_EDIT = "Modifier le candidat"
 FIELD_NAME = "Nom et prénom"
+CURRENT_NAME = "Nom actuel : {name}"
+CONFIRM_RENAME = "Renommer « {old} » en « {new} » ?"
 FIELD_CONTACT = "Contact (facultatif)"
 FIELD_CONSULTANT = "Consultant"
 FIELD_FUNDING = "Financement"
@@ -93,8 +97,20 @@ REOPEN_WHICH = "Rouvrir quelle séance ?"
 CLOSED_EXPORTED = "Séance n° {number} close. Compte rendu : {path}"
 REOPENED = "Séance n° {number} rouverte pour correction."
 EXPORT_FAILED = "Séance close, mais l'export a échoué : {error}"
-BUDGET_CONFIRM_START = "{used} déjà utilisées sur {budget}. Démarrer une séance au-delà du budget légal ?"
-BUDGET_REACHED = "Le budget de {budget} est atteint : la séance est en pause. Continuer au-delà ?"
+BUDGET_CONFIRM_START = (
+    "{used} déjà utilisées sur {budget}. Démarrer une séance au-delà du budget légal ? "
+    "Le dépassement sera consigné dans l'historique."
+)
+BUDGET_HELD = (
+    "Budget de {budget} atteint : la séance n° {number} est en pause (L6313-4). "
+    "F7 pour continuer au-delà (consigné dans l'historique), F8 pour la clore."
+)
+BUDGET_CONTINUE = (
+    "Le budget de {budget} est atteint ({used} utilisées). Continuer la séance n° {number} au-delà ? "
+    "Le dépassement sera consigné dans l'historique."
+)
+BUDGET_CONTINUED = "Séance n° {number} reprise au-delà du budget de {budget} : dépassement consigné."
+BUDGET_LOW_START = "Attention : il ne reste que {left} sur le budget de {budget} ; la séance sera mise en pause quand il sera atteint."
 BUDGET_WARNING = "Plus que {left} avant le budget de {budget}."
 RESUME_OPEN_TITLE = "Séance restée ouverte"
 RESUME_OPEN = (
@@ -121,11 +137,21 @@ QUIT_UNSAVED = "Les notes n'ont pas pu être enregistrées ({error}). Une copie 
 
 HOW_TO_QUIT = "Pour quitter : ctrl+q (les notes sont enregistrées avant)."
 
+PRESENTATION_BADGE = "présentation · ctrl+t pour quitter"
+PRESENTATION_LOCKED = "Mode présentation : quittez-le d'abord (ctrl+t)."
+
+NOT_FROM_NOTES = (
+    "{key} ne fait rien dans les notes : ce qu'on y tape ou colle ne change que les notes. "
+    "Passez d'abord à un autre volet (F2, F3, F5)."
+)
+
 # Help
 HELP_TITLE = "Aide — raccourcis clavier"
 HELP_INTRO = (
     "Tout se fait au clavier. Les notes s'enregistrent seules pendant la frappe. "
-    "ctrl+p ouvre la palette de commandes ; Échap ferme une fenêtre."
+    "ctrl+p ouvre la palette de commandes ; Échap ferme une fenêtre.\n"
+    "Ce qu'on tape ou colle dans les notes ne change que les notes : ctrl+n, ctrl+g, ctrl+t "
+    "et ctrl+p n'y font rien ; passez d'abord à un autre volet (F2, F3, F5)."
 )
 
 # Review mode

@@ -1,4 +1,8 @@
-"""Creating a candidate, or editing their details."""
+"""Creating a candidate, or editing their details.
+
+Editing never starts from a selected name that the next typed word would
+replace: the cursor waits at the end of the name, the current name is shown
+under the field, and a changed name is confirmed (« Non » by default)."""
 
 from __future__ import annotations
 
@@ -15,7 +19,9 @@ from textual.widgets import Button, Input, Label, Select, Static
 from ...domain.dates import MissingYear
 from ...domain.model import Candidate, FundingRoute
 from ...domain.text import fold
-from .. import texts
+from .. import bindings, texts
+from ..widgets.plain import plain
+from .choice import confirm
 from .fields import DateField, Field
 from .form_dialog import FormDialog
 
@@ -52,6 +58,8 @@ class CandidateForm(FormDialog[CandidateFields | None]):
         with VerticalScroll(classes="dialog form"):
             yield Static(Content(texts.CANDIDATE_FORM_EDIT if c else texts.CANDIDATE_FORM_NEW), classes="dialog-title")
             yield Field(texts.FIELD_NAME, c.name if c else "", field_id="name")
+            if c:
+                yield Static(plain(texts.CURRENT_NAME.format(name=c.name)), id="current-name", classes="field-hint")
             yield Field(texts.FIELD_CONTACT, (c.contact or "") if c else "", field_id="contact")
             yield Field(texts.FIELD_CONSULTANT, c.consultant if c else self._default_consultant, field_id="consultant")
             yield Label(texts.FIELD_FUNDING)
@@ -80,7 +88,11 @@ class CandidateForm(FormDialog[CandidateFields | None]):
                 yield Button(texts.CANCEL, id="cancel")
 
     def on_mount(self) -> None:
-        self.query_one("#name", Field).focus_input()
+        name = self.query_one("#name", Field).query_one(Input)
+        if self._candidate is not None:
+            name.select_on_focus = False
+            name.cursor_position = len(name.value)
+        name.focus()
 
     @on(Select.Changed, "#funding")
     def _funding_changed(self, event: Select.Changed) -> None:
@@ -91,8 +103,20 @@ class CandidateForm(FormDialog[CandidateFields | None]):
     @on(Button.Pressed, "#ok")
     def _submit(self) -> None:
         fields = self._validated()
-        if fields is not None:
+        if fields is None:
+            return
+        old = self._candidate
+        if old is not None and fields.name != old.name:
+            question = texts.CONFIRM_RENAME.format(old=old.name, new=fields.name)
+            self.app.push_screen(confirm(question), lambda yes: self._renamed(yes, fields))
+            return
+        self.dismiss(fields)
+
+    def _renamed(self, confirmed: bool | None, fields: CandidateFields) -> None:
+        if confirmed:
             self.dismiss(fields)
+        else:
+            self.query_one("#name", Field).focus_input()
 
     def _validated(self) -> CandidateFields | None:
         name = self.query_one("#name", Field)

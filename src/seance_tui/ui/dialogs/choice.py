@@ -1,5 +1,9 @@
 """A modal question with a few answers: confirmations, and the open séance
-offered back at start-up. Escape answers None."""
+offered back at start-up. Escape answers None.
+
+The button that has the focus when the dialog opens is the answer Enter
+gives: for a confirmation, the safe one (Non). Keys typed just before the
+dialog opened must never be the consultant's answer to it."""
 
 from __future__ import annotations
 
@@ -21,11 +25,12 @@ T = TypeVar("T")
 class ChoiceDialog(ModalScreen[T | None], Generic[T]):
     BINDINGS = bindings.DIALOG
 
-    def __init__(self, question: str, choices: list[tuple[str, T]], title: str = "") -> None:
+    def __init__(self, question: str, choices: list[tuple[str, T]], title: str = "", default: int = 0) -> None:
         super().__init__()
         self._question = question
         self._choices = choices
         self._title = title
+        self._default = default
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -35,10 +40,10 @@ class ChoiceDialog(ModalScreen[T | None], Generic[T]):
             yield Static(plain(self._question), classes="dialog-question")
             with Horizontal(classes="dialog-buttons"):
                 for index, (label, _) in enumerate(self._choices):
-                    yield Button(Content(label), id=f"choice-{index}", variant="primary" if index == 0 else "default")
+                    yield Button(Content(label), id=f"choice-{index}", variant="primary" if index == self._default else "default")
 
     def on_mount(self) -> None:
-        self.query_one("#choice-0", Button).focus()
+        self.query_one(f"#choice-{self._default}", Button).focus()
 
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:
@@ -50,4 +55,6 @@ class ChoiceDialog(ModalScreen[T | None], Generic[T]):
 
 
 def confirm(question: str) -> ChoiceDialog[bool]:
-    return ChoiceDialog(question, [(texts.YES, True), (texts.NO, False)])
+    """Oui / Non, with Non, the safe answer, as the default: saying yes takes a
+    deliberate move (Tab or Maj+Tab, then Entrée), never the Entrée typed on reflex."""
+    return ChoiceDialog(question, [(texts.YES, True), (texts.NO, False)], default=1)

@@ -60,8 +60,8 @@ class WorkspaceScreen(Screen):
         self._save_error: str | None = None
         self._active_pane = "candidates"
         self._last_tick: datetime | None = None
-        self._budget_confirmed: set[tuple[str, int]] = set()
         self._quit_anyway = False
+        self._notes_hint_given: set[str] = set()
         self._summaries = []
         self._on_done: dict[Worker, Callable[[Worker], None]] = {}
         self._saving_for: dict[Worker, OpenCandidate] = {}
@@ -72,6 +72,7 @@ class WorkspaceScreen(Screen):
         with Vertical(id="top"):
             yield QuietStatic(id="app-header")
             yield Static(id="lock-banner")
+            yield QuietStatic(id="budget-banner")
             yield Static(id="pane-bar")
         with Container(id="panes"):
             with Vertical(id="candidates-pane", classes="pane"):
@@ -89,6 +90,7 @@ class WorkspaceScreen(Screen):
 
     def on_mount(self) -> None:
         self.query_one("#lock-banner").display = False
+        self.query_one("#budget-banner").display = False
         self._reload_candidates()
         self._refresh()
         self._show_pane("candidates")
@@ -120,10 +122,68 @@ class WorkspaceScreen(Screen):
     def action_focus_pane(self, name: str) -> None:
         self._show_pane(name)
 
+    # --- keys that text can hold ----------------------------------------------
+
+    def typing_in_notes(self) -> bool:
+        """Whether keys go to the notes pane now: there, a control character
+        typed (ctrl+g, an Emacs reflex) or pasted without bracketed paste (in
+        tmux its bytes arrive as keys) must change only the notes."""
+        focused = self.app.focused
+        return focused is not None and self.query_one("#notes-pane") in focused.ancestors_with_self
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.presenting:
+            return action in bindings.IN_PRESENTATION  # hidden from the footer, and the key does nothing
+        if action == "leave_presentation":
+            return False
+        if action in bindings.NOT_FROM_NOTES and self.typing_in_notes():
+            return False
+        return True
+
+    def on_key(self, event) -> None:
+        # A key refused above arrives here unhandled: say why, doing nothing.
+        if self.presenting:
+            refused = {b.action for b in bindings.WORKSPACE} - bindings.IN_PRESENTATION
+            if event.key in bindings.keys_of(refused) - bindings.keys_of(bindings.IN_PRESENTATION):
+                self.notify(texts.PRESENTATION_LOCKED, severity="warning", timeout=4)
+            return
+        if not self.typing_in_notes() or event.key in self._notes_hint_given:
+            return
+        if event.key in bindings.keys_of(bindings.NOT_FROM_NOTES) | {self.app.COMMAND_PALETTE_BINDING}:
+            self._notes_hint_given.add(event.key)
+            self.notify(texts.NOT_FROM_NOTES.format(key=event.key), severity="warning", timeout=8)
+
     def action_toggle_presentation(self) -> None:
-        self.toggle_class("-presentation")
-        if self.has_class("-presentation"):
-            self.query_one("#roadmap-table").focus()
+        self.add_class("-presentation")
+        self.query_one("#roadmap-table").focus()
+        self._refresh_header(self._now())
+        self.refresh_bindings()
+
+    def action_leave_presentation(self) -> None:
+        self.remove_class("-presentation")
+        self._show_pane(self._active_pane)
+        self._refresh_header(self._now())
+        self.refresh_bindings()
+
+    @property
+    def presenting(self) -> bool:
+        return self.has_class("-presentation")
+
+    def palette_allows(self, action: str, target: str | None) -> bool:
+        """What the command palette may run now: what the keys may, and in
+        presentation mode nothing of the hidden panes."""
+        if target is None:
+            return bool(self.check_action(action, ()))
+        return not (self.presenting and target == "#notes")
+
+    @property
+    def active_bindings(self):
+        active = super().active_bindings
+        if not self.presenting:
+            return active
+        # The footer cuts what does not fit at the right: in front of the
+        # candidate the way out (ctrl+t) comes first, before the roadmap's keys.
+        return dict(sorted(active.items(), key=lambda item: item[1].node is not self))
 
     def action_help(self) -> None:
         from .help import HelpScreen
@@ -154,6 +214,7 @@ class WorkspaceScreen(Screen):
         now = self._now()
         record = self.current.record if self.current else None
         self._refresh_header(now)
+        self._refresh_budget_banner(now)
         banner = self.query_one("#lock-banner", Static)
         locked = self.current.locked_message if self.current else None
         banner.display = bool(locked)
@@ -182,6 +243,8 @@ class WorkspaceScreen(Screen):
                 parts.append(Content.styled(texts.NO_RUNNING_SEANCE, "dim"))
             if self.current.read_only:
                 parts.append(Content.styled(f" {texts.READ_ONLY_BADGE} ", "reverse bold"))
+        if self.presenting:
+            parts.append(Content.styled(f" {texts.PRESENTATION_BADGE} ", "reverse bold"))
         line = Content(" · ").join(parts)
         header.show_content(line)
 
@@ -211,6 +274,8 @@ class WorkspaceScreen(Screen):
         if self._last_tick is not None and not self.current.read_only:
             for level in record.budget_crossings(self._last_tick, now):
                 self._budget_crossed(level, now)
+            self._hold_at_budget(now)
+        self._refresh_budget_banner(now)
         self._last_tick = now
 
     # --- candidates ---------------------------------------------------------------
@@ -422,20 +487,21 @@ class WorkspaceScreen(Screen):
             self.notify(texts.ALREADY_OPEN.format(number=record.open_seance.number), severity="warning")
             return
         now = self._now()
+        budget = format_budget(record.candidate.hours_budget)
         if record.budget_level(now) is BudgetLevel.OVER:
-            question = texts.BUDGET_CONFIRM_START.format(
-                used=format_hours(record.hours_used(now)), budget=format_budget(record.candidate.hours_budget)
-            )
+            # Going past the legal budget: asked (Non by default), then logged by the domain.
+            question = texts.BUDGET_CONFIRM_START.format(used=format_hours(record.hours_used(now)), budget=budget)
             if not await self.app.push_screen_wait(confirm(question)):
                 return
+        elif record.budget_left(now) < timedelta(hours=1):
+            left = format_hours(record.budget_left(now))
+            self.notify(texts.BUDGET_LOW_START.format(left=left, budget=budget), severity="warning", timeout=20)
         phase = await self.app.push_screen_wait(
             pick_phase(texts.START_PHASE, self.ws.phases, record.current_phase(self.ws.phases))
         )
         if phase is None or self.current is None:
             return
         if self._apply(lambda: record.start_seance(phase, self._now(), notes=self.ws.template(phase))):
-            seance = record.open_seance
-            self._budget_confirmed.discard((record.candidate.id, seance.number))
             self._last_tick = self._now()
             self._show_pane("notes")
 
@@ -447,7 +513,9 @@ class WorkspaceScreen(Screen):
             self.notify(texts.NOT_PAUSABLE, severity="warning")
             return
         record = self.current.record
-        if seance.is_paused:
+        if seance.is_paused and record.held_at_budget(seance.number, self._now()):
+            self._confirm_past_budget(seance.number)
+        elif seance.is_paused:
             self._apply(lambda: record.resume_seance(seance.number, self._now()))
         else:
             self._apply(lambda: record.pause_seance(seance.number, self._now()))
@@ -512,24 +580,48 @@ class WorkspaceScreen(Screen):
             self.notify(texts.REOPENED.format(number=number))
             self._show_pane("notes")
 
-    @work
-    async def _budget_crossed(self, level: BudgetLevel, now: datetime) -> None:
+    def _budget_crossed(self, level: BudgetLevel, now: datetime) -> None:
         record = self.current.record
-        seance = record.open_seance
         budget = format_budget(record.candidate.hours_budget)
         if level is BudgetLevel.WARNING:
-            left = format_hours(timedelta(hours=record.candidate.hours_budget) - record.hours_used(now))
+            left = format_hours(record.budget_left(now))
             self.notify(texts.BUDGET_WARNING.format(left=left, budget=budget), severity="warning", timeout=15)
+        # The budget reached is _hold_at_budget's, on this tick.
+
+    def _hold_at_budget(self, now: datetime) -> None:
+        """A séance that reaches the budget pauses, and a banner says why and
+        how to go on. No dialog: it would open under the consultant's typing,
+        and the next Entrée or Espace typed into the notes would answer it.
+        Only from the tick: the editor then holds this candidate's notes."""
+        record = self.current.record
+        seance = record.open_seance
+        if seance is not None and not seance.is_paused and record.held_at_budget(seance.number, now):
+            self._apply(lambda: record.pause_at_budget(seance.number, now))
+
+    def _refresh_budget_banner(self, now: datetime) -> None:
+        banner = self.query_one("#budget-banner", QuietStatic)
+        record = self.current.record if self.current else None
+        seance = record.open_seance if record else None
+        held = seance is not None and not self.current.read_only and record.held_at_budget(seance.number, now)
+        banner.display = held
+        if held:
+            budget = format_budget(record.candidate.hours_budget)
+            banner.show_content(Content(texts.BUDGET_HELD.format(budget=budget, number=seance.number)))
+
+    @work
+    async def _confirm_past_budget(self, number: int) -> None:
+        """F7 on a séance held at the budget: going past it is asked (Non by default) and logged."""
+        record = self.current.record
+        now = self._now()
+        question = texts.BUDGET_CONTINUE.format(
+            budget=format_budget(record.candidate.hours_budget), used=format_hours(record.hours_used(now)), number=number
+        )
+        if not await self.app.push_screen_wait(confirm(question)):
             return
-        key = (record.candidate.id, seance.number)
-        if key in self._budget_confirmed:
+        if self.current is None or self.current.record is not record:
             return
-        if not seance.is_paused:
-            self._apply(lambda: record.pause_seance(seance.number, now))
-        if await self.app.push_screen_wait(confirm(texts.BUDGET_REACHED.format(budget=budget))):
-            self._budget_confirmed.add(key)
-            if self.current is not None and self.current.record is record and seance.is_paused:
-                self._apply(lambda: record.resume_seance(seance.number, self._now()))
+        if self._apply(lambda: record.continue_past_budget(number, self._now())):
+            self.notify(texts.BUDGET_CONTINUED.format(number=number, budget=format_budget(record.candidate.hours_budget)))
 
     # --- an open séance offered back --------------------------------------------------
 

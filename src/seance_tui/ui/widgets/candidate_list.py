@@ -1,8 +1,17 @@
-"""The candidates pane: a filter box over a list, accents and case ignored."""
+"""The candidates pane: a filter box over a list, accents and case ignored.
+
+The filter keeps the focus: letters always go to it, ↑/↓ move the
+highlight in the list under it, and Enter opens the highlighted candidate.
+The list itself never takes the focus, so a key can never land in a list
+that no longer shows what was typed (keys queued at typing speed arrive
+before the screen is redrawn), and Enter only ever opens a candidate that
+was highlighted: the first match of what is typed, or one chosen with the
+arrows. A mouse click opens the candidate clicked.
+"""
 
 from __future__ import annotations
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content, Span
@@ -16,14 +25,36 @@ from .. import bindings, texts
 
 
 class CandidateOptions(OptionList):
-    BINDINGS = bindings.CANDIDATES
+    """The list under the filter; highlighted from the filter, clicked with the mouse, never focused."""
 
-    def action_open_candidate(self) -> None:
-        self.action_select()
+    can_focus = False
+
+
+class CandidateFilter(Input):
+    """The filter box. Enter and the arrows are taken here, in the order they
+    were typed: as Textual bindings they would run only once the key had
+    bubbled up, after the letters typed behind them were already in the box."""
+
+    class Navigated(Message):
+        def __init__(self, action: str, value: str) -> None:
+            super().__init__()
+            self.action = action
+            self.value = value  # the filter's text when the key was typed
+
+    async def _on_key(self, event: events.Key) -> None:
+        for binding in bindings.CANDIDATES:
+            if event.key in binding.key.split(","):
+                event.stop()
+                event.prevent_default()
+                self.post_message(self.Navigated(binding.action, self.value))
+                return
+        await super()._on_key(event)
 
 
 class CandidateList(Vertical):
     """Posts ``Chosen`` with the candidate id when one is opened."""
+
+    BINDINGS = bindings.CANDIDATES
 
     class Chosen(Message):
         def __init__(self, candidate_id: str) -> None:
@@ -35,16 +66,17 @@ class CandidateList(Vertical):
         # (folded name, id, what the list shows), by name: folded and built once
         # per listing, not on every keystroke in the filter (5,000 at a centre).
         self._entries: list[tuple[str, str, Content]] = []
+        self._shown_query = ""  # the folded filter the list was last filled for
 
     def compose(self) -> ComposeResult:
-        filter_box = Input(placeholder=texts.FILTER_PLACEHOLDER, id="candidate-filter")
+        filter_box = CandidateFilter(placeholder=texts.FILTER_PLACEHOLDER, id="candidate-filter")
         filter_box.cursor_blink = False
         yield filter_box
         yield CandidateOptions(id="candidate-options")
 
     def set_candidates(self, summaries: list[CandidateSummary], phase_label) -> None:
         self._entries = sorted((fold(s.name), s.id, _shown(s, phase_label)) for s in summaries)
-        self._refill()
+        self._refill(self._shown_query)
 
     def select(self, candidate_id: str) -> None:
         options = self.query_one(CandidateOptions)
@@ -53,17 +85,60 @@ class CandidateList(Vertical):
                 options.highlighted = index
                 return
 
-    @on(Input.Changed, "#candidate-filter")
-    def _filter_changed(self) -> None:
-        self._refill()
+    # Every message below carries the filter's text as it was when its key
+    # was typed, and they arrive in typing order: the list always shows, and
+    # Enter always opens, what matched the letters typed before that key.
 
-    @on(Input.Submitted, "#candidate-filter")
-    def _filter_submitted(self) -> None:
+    @on(Input.Changed, "#candidate-filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        self._show(event.value)
+
+    @on(CandidateFilter.Navigated)
+    def _navigated(self, event: CandidateFilter.Navigated) -> None:
+        self._show(event.value)
+        action, _, argument = event.action.partition("(")
+        if action == "open_highlighted":
+            self._open_highlighted(event.value)
+        elif action == "cursor":
+            self._cursor(int(argument.rstrip(")")))
+        elif action == "page":
+            self._page(int(argument.rstrip(")")))
+
+    def action_open_highlighted(self) -> None:
+        self._open_highlighted(self._filter().value)
+
+    def action_cursor(self, offset: int) -> None:
+        self._cursor(offset)
+
+    def action_page(self, offset: int) -> None:
+        self._page(offset)
+
+    def _open_highlighted(self, typed: str) -> None:
         options = self.query_one(CandidateOptions)
-        if options.option_count:
-            options.focus()
-            if options.highlighted is None:
-                options.highlighted = 0
+        index = options.highlighted
+        option = options.get_option_at_index(index) if index is not None else None
+        if option is not None and option.id and not option.disabled:
+            self.post_message(self.Chosen(option.id))
+        elif typed.strip():
+            self.notify(texts.NO_MATCH_NOTHING_OPENED.format(query=typed.strip()), severity="warning", markup=False)
+        else:
+            self.notify(texts.FILTER_FIRST, severity="warning", markup=False)
+
+    def _cursor(self, offset: int) -> None:
+        options = self.query_one(CandidateOptions)
+        if options.highlighted is None:
+            options.action_first()
+        elif offset > 0:
+            options.action_cursor_down()
+        else:
+            options.action_cursor_up()
+
+    def _page(self, offset: int) -> None:
+        options = self.query_one(CandidateOptions)
+        if offset > 0:
+            options.action_page_down()
+        else:
+            options.action_page_up()
 
     @on(OptionList.OptionSelected, "#candidate-options")
     def _chosen(self, event: OptionList.OptionSelected) -> None:
@@ -71,8 +146,16 @@ class CandidateList(Vertical):
         if event.option.id:
             self.post_message(self.Chosen(event.option.id))
 
-    def _refill(self) -> None:
-        query = fold(self.query_one("#candidate-filter", Input).value.strip())
+    def _filter(self) -> Input:
+        return self.query_one("#candidate-filter", Input)
+
+    def _show(self, typed: str) -> None:
+        query = fold(typed.strip())
+        if query != self._shown_query:
+            self._refill(query)
+
+    def _refill(self, query: str) -> None:
+        self._shown_query = query
         options = self.query_one(CandidateOptions)
         matching = [(candidate_id, shown) for folded, candidate_id, shown in self._entries if query in folded]
         options.clear_options()
@@ -81,6 +164,9 @@ class CandidateList(Vertical):
             options.add_option(Option(Content(message), disabled=True))
             return
         options.add_options(Option(shown, id=candidate_id) for candidate_id, shown in matching)
+        # What Enter opens is always shown highlighted: the first match of
+        # what is typed. With nothing typed, nothing is, until an arrow is used.
+        options.highlighted = 0 if query else None
 
 
 def _shown(summary: CandidateSummary, phase_label) -> Content:
