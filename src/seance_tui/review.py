@@ -73,9 +73,10 @@ class Review:
 
     def seance_document(self, record: CandidateRecord, number: int) -> str:
         """The séance as the consultant wrote it, private part included: reviewers are professionals."""
-        from .export.summary import seance_summary  # not needed for the first frame
+        from .export.document import Audience  # not needed for the first frame
+        from .export.summary import seance_summary
 
-        return seance_summary(record, number, self.phases, self.clock(), include_private=True)
+        return seance_summary(record, number, self.phases, self.clock(), audience=Audience.CENTRE)
 
     # --- search ----------------------------------------------------------------
 

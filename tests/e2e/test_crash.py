@@ -107,9 +107,7 @@ def test_an_error_in_the_workspace_keeps_the_notes(tmux, seance_command, tmp_pat
     tmux.wait_for(lambda s: "Candidats" in s and "Jérôme Marchand" in s, why="the candidate list")
     tmux.type("jer")
     tmux.wait_for(lambda s: "Amélie Dubœuf" not in s, why="the list filtered")
-    tmux.keys("Enter")
-    tmux.wait_for("Ouvrir", why="the list focused")
-    tmux.keys("Enter")
+    tmux.keys("Enter")  # the filter opens its highlighted match
     tmux.wait_for("seance · Jérôme Marchand", why="the candidate opened")
     tmux.keys("F6")
     tmux.wait_for("Phase de la séance", why="the phase picker")

@@ -37,9 +37,7 @@ def start_in_roadmap_form(tmux, seance_command, tmp_path, width, height) -> Path
     tmux.wait_for(lambda s: "Candidats" in s and "Amélie Dubœuf" in s, why="the candidate list")
     tmux.type("amelie")
     tmux.wait_for(lambda s: "Zoé Lefèvre" not in s, why="the filtered list")
-    tmux.keys("Enter")
-    tmux.wait_for("Ouvrir", why="the list focused")
-    tmux.keys("Enter")
+    tmux.keys("Enter")  # the filter opens its highlighted match
     tmux.wait_for("seance · Amélie Dubœuf", why="the candidate opened")
     tmux.keys("F5")
     tmux.wait_for("Ajouter", why="the roadmap focused (footer: a Ajouter)")
@@ -106,11 +104,9 @@ def test_a_stored_title_sequence_never_retitles_the_terminal(tmux, seance_comman
     tmux.wait_for("Candidats", why="the candidate list")
     tmux.type("amelie")
     tmux.wait_for(lambda s: "Zoé Lefèvre" not in s, why="the filtered list")
-    tmux.keys("Enter")
-    tmux.wait_for("Ouvrir", why="the list focused")
-    tmux.keys("Enter")
+    tmux.keys("Enter")  # the filter opens its highlighted match
     tmux.wait_for("seance · Amélie", why="the candidate opened (header)")
-    tmux.keys("C-g")
+    tmux.keys("F2", "C-g")  # not from the notes, where ctrl+g is only a typed key
     tmux.wait_for("Nom et prénom", why="the candidate form")
     tmux.wait_for("Amélie␛]0;PWNED-NAME␇ Dubœuf", why="the name shown with its controls visible")
     assert "PWNED" not in title()

@@ -15,12 +15,21 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from test_export_support import PHASES, inline_text, list_items, outline, parse, section, table_with
+from test_export_support import (
+    CANDIDATE_LINE,
+    CENTRE_LINE,
+    PHASES,
+    inline_text,
+    list_items,
+    outline,
+    parse,
+    section,
+    table_with,
+)
 
 from seance_tui.domain.record import CandidateRecord
-from seance_tui.export.document import CONFIDENTIAL
+from seance_tui.domain.privacy import is_private_title
 from seance_tui.export.history import full_history
-from seance_tui.export.markdown import PRIVATE_HEADING
 from seance_tui.export.snapshot import roadmap_after
 from seance_tui.export.summary import seance_summary
 from seance_tui.export.synthesis import SECTIONS, synthesis_document
@@ -54,7 +63,7 @@ def private_paragraphs(notes: str) -> list[str]:
             this = int(token.tag[1])
             if level is not None and this <= level:
                 level = None
-            if inline_text(tokens[i + 1]).strip() == PRIVATE_HEADING:
+            if is_private_title(inline_text(tokens[i + 1])):
                 level = this
         elif token.type == "paragraph_open" and level is not None:
             found.append(tokens[i + 1].content)
@@ -82,10 +91,10 @@ def test_every_demo_seance_summary_has_the_expected_structure(stem, number):
         assert len(table_with(summary, "Objectif").rows) == len(items)
     for paragraph in private_paragraphs(seance.notes):
         assert paragraph not in summary
-    assert PRIVATE_HEADING not in [text for _, text in heads]
+    assert not [text for _, text in heads if is_private_title(text)]
     checklist = list_items(section(summary, f"Jalons de la phase : {PHASES.label(seance.phase)}"))
     assert len(checklist) == len(PHASES.get(seance.phase).checklist)
-    assert summary.endswith(f"\n{CONFIDENTIAL}\n")
+    assert summary.endswith(f"\n{CANDIDATE_LINE}\n")
 
 
 @pytest.mark.parametrize("stem", [path.stem for path in DEMO_FILES])
@@ -100,7 +109,7 @@ def test_every_demo_history_has_every_seance_and_the_private_parts(stem):
         for paragraph in private_paragraphs(seance.notes):
             assert paragraph in history
     assert len(table_with(section(history, "Feuille de route actuelle"), "Objectif").rows) == len(record.roadmap)
-    assert history.endswith(f"\n{CONFIDENTIAL}\n")
+    assert history.endswith(f"\n{CENTRE_LINE}\n")
 
 
 @pytest.mark.parametrize("stem", [path.stem for path in DEMO_FILES])
@@ -112,7 +121,7 @@ def test_every_demo_synthesis_has_the_six_sections(stem):
     for seance in record.seances:
         for paragraph in private_paragraphs(seance.notes):
             assert paragraph not in document
-    assert document.endswith(f"\n{CONFIDENTIAL}\n")
+    assert document.endswith(f"\n{CANDIDATE_LINE}\n")
 
 
 GOLDEN = [

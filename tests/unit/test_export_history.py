@@ -4,10 +4,20 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from test_export_support import NOW, PHASES, SECRET, demo_like_record, list_items, outline, section, table_with
+from test_export_support import (
+    CENTRE_LINE,
+    NOW,
+    PHASES,
+    SECRET,
+    demo_like_record,
+    list_items,
+    outline,
+    paragraphs,
+    section,
+    table_with,
+)
 
 from seance_tui.domain.model import RoadmapStatus
-from seance_tui.export.document import CONFIDENTIAL
 from seance_tui.export.history import full_history
 
 
@@ -84,4 +94,10 @@ def test_the_current_roadmap_and_every_phase_checklist_close_the_history():
     assert list_items(section(phases, "Entretien préliminaire"))[0] == (
         "[x] Structure, méthode et financement présentés (le 01/03/2027)"
     )
-    assert history.endswith(f"\n{CONFIDENTIAL}\n")
+    assert history.endswith(f"\n{CENTRE_LINE}\n")
+
+
+def test_the_history_says_it_is_an_internal_document_with_private_notes():
+    history = full_history(demo_like_record(), PHASES, NOW)
+    assert paragraphs(history)[-1] == CENTRE_LINE
+    assert "propriété du bénéficiaire" not in history

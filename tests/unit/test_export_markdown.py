@@ -20,7 +20,6 @@ from test_export_support import (
 from seance_tui.export.markdown import (
     bullet_list,
     contain,
-    drop_sections,
     escape_cell,
     escape_inline,
     heading,
@@ -90,7 +89,7 @@ def test_a_cell_line_break_is_a_br_and_a_typed_br_stays_text():
 
 @given(plain_texts)
 def test_no_control_character_but_newline_and_tab_gets_through(text):
-    for rendered in (escape_inline(text), escape_cell(text), user_markdown(text, 2)):
+    for rendered in (escape_inline(text), escape_cell(text), user_markdown(text, 2, keep_private=True)):
         assert not any(ord(c) < 0x20 and c not in "\n\t" or 0x7F <= ord(c) < 0xA0 for c in rendered)
 
 
@@ -130,7 +129,7 @@ Titre fermé ##
 
 
 def test_notes_headings_nest_under_the_section_and_code_stays_code():
-    document = f"## Notes\n\n{user_markdown(NOTES, 2)}\n\n## Après\n"
+    document = f"## Notes\n\n{user_markdown(NOTES, 2, keep_private=True)}\n\n## Après\n"
     assert outline(document) == [
         (2, "Notes"),
         (3, "Titre"),
@@ -156,7 +155,7 @@ def test_the_highest_notes_heading_becomes_one_below_the_section():
 @settings(max_examples=400, deadline=None)
 @given(notes_texts, st.integers(min_value=1, max_value=4))
 def test_any_notes_stay_inside_their_section(notes, level):
-    body = user_markdown(notes, level)
+    body = user_markdown(notes, level, keep_private=True)
     document = f"{'#' * level} Notes\n\n{body}\n\n{'#' * level} Après\n"
     heads = outline(document)
     assert heads[0] == (level, "Notes") and heads[-1] == (level, "Après")
@@ -180,46 +179,12 @@ def heading_texts(markdown: str) -> list[str]:
 
 
 def test_an_unclosed_fence_is_closed_at_the_end_of_the_notes():
-    document = "## Notes\n\n" + user_markdown("Avant\n```\n# code", 2) + "\n\n## Après\n"
+    document = "## Notes\n\n" + user_markdown("Avant\n```\n# code", 2, keep_private=True) + "\n\n## Après\n"
     assert outline(document) == [(2, "Notes"), (2, "Après")]
     assert [t.content for t in parse(document) if t.type == "fence"] == ["# code\n"]
 
 
 def test_an_unclosed_html_comment_shows_as_text_instead_of_hiding_the_rest():
-    document = "## Notes\n\n" + user_markdown("<!-- à ne pas\n\n# Titre", 2) + "\n\n## Après\n"
+    document = "## Notes\n\n" + user_markdown("<!-- à ne pas\n\n# Titre", 2, keep_private=True) + "\n\n## Après\n"
     assert outline(document) == [(2, "Notes"), (3, "Titre"), (2, "Après")]
     assert "<!-- à ne pas" in paragraphs(document)
-
-
-# --- private sections -----------------------------------------------------------
-
-
-def test_a_private_section_is_dropped_up_to_the_next_heading_of_its_level():
-    notes = "## Public\n\nA\n\n## Privé\n\nsecret\n\n### sous-partie\n\nsecret aussi\n\n## Suite\n\nB\n"
-    kept = drop_sections(notes, "Privé")
-    assert "secret" not in kept
-    assert outline(kept) == [(2, "Public"), (2, "Suite")]
-    assert paragraphs(kept) == ["A", "B"]
-
-
-@pytest.mark.parametrize("title", ["# PRIVÉ", "### prive", "## Privé :", "Privé\n-----", "## *Privé*"])
-def test_the_private_heading_matches_any_level_case_accents_and_form(title):
-    kept = drop_sections(f"Avant\n\n{title}\n\nsecret\n", "Privé")
-    assert "secret" not in kept
-    assert paragraphs(kept) == ["Avant"]
-
-
-def test_a_private_heading_in_code_or_a_longer_title_is_not_a_private_section():
-    notes = "```\n## Privé\n```\n\n## Privée et publique\n\nvisible\n"
-    assert drop_sections(notes, "Privé") == notes
-
-
-def test_dropping_a_section_does_not_glue_a_paragraph_to_a_setext_heading():
-    kept = drop_sections("Paragraphe\n## Privé\nsecret\n\nSuite\n=====\n", "Privé")
-    assert outline(kept) == [(1, "Suite")]
-    assert paragraphs(kept) == ["Paragraphe"]
-
-
-def test_the_private_heading_name_is_a_parameter():
-    assert "x" not in drop_sections("## Confidentiel\n\nx\n", "confidentiel")
-    assert "x" in drop_sections("## Confidentiel\n\nx\n", "Privé")

@@ -8,6 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_export_support import (
+    CANDIDATE_LINE,
+    CENTRE_LINE,
     NASTY_CELL,
     NOW,
     PHASES,
@@ -26,8 +28,8 @@ from test_export_support import (
 
 from seance_tui.domain.model import Candidate, FundingRoute
 from seance_tui.domain.record import CandidateRecord, RuleError
-from seance_tui.export.document import CONFIDENTIAL
 from seance_tui.domain.text import visible_controls
+from seance_tui.export.document import Audience
 from seance_tui.export.summary import seance_summary
 
 ROADMAP_HEADERS = ["Objectif", "Moyens", "Délai", "Statut", "Pendant la séance"]
@@ -80,15 +82,29 @@ def test_the_private_section_is_left_out_unless_asked(record):
     assert SECRET not in summary
     assert "Encore du privé" not in summary
     assert "Privé" not in [text for _, text in outline(summary)]
-    kept = seance_summary(record, 2, PHASES, NOW, include_private=True)
+    kept = seance_summary(record, 2, PHASES, NOW, audience=Audience.CENTRE)
     assert SECRET in kept
     assert (4, "Privé") in outline(kept)
 
 
-def test_the_private_heading_can_be_named_otherwise(record):
-    record.seance(2).notes = "## Pour moi\n\nsecret\n\n## Public\n\nvu\n"
-    summary = seance_summary(record, 2, PHASES, NOW, private_heading="pour moi")
-    assert "secret" not in summary and "vu" in summary
+def test_the_summary_for_the_centre_says_it_holds_private_notes(record):
+    kept = seance_summary(record, 2, PHASES, NOW, audience=Audience.CENTRE)
+    assert paragraphs(kept)[-1] == CENTRE_LINE
+    assert CANDIDATE_LINE not in kept
+
+
+@pytest.mark.parametrize("title", ["## Notes privées", "### Notes personnelles :", "## CONFIDENTIEL", "## Prive"])
+def test_other_private_titles_are_left_out_too(record, title):
+    record.seance(2).notes = f"## Public\n\nvu\n\n{title}\n\nsecret\n\n## Suite\n\nvu aussi\n"
+    summary = seance_summary(record, 2, PHASES, NOW)
+    assert "secret" not in summary and "vu" in summary and "vu aussi" in summary
+
+
+def test_private_next_steps_are_left_out_of_the_summary(record):
+    record.seance(2).next_steps = "Appeler la CCI.\n\n## Privé\n\nsecret\n"
+    summary = seance_summary(record, 2, PHASES, NOW)
+    assert "secret" not in summary and "Appeler la CCI." in summary
+    assert "secret" in seance_summary(record, 2, PHASES, NOW, audience=Audience.CENTRE)
 
 
 def test_tools_are_listed_as_text(record):
@@ -211,8 +227,8 @@ def test_an_adversarial_candidate_name_stays_literal(record, name):
 
 def test_the_document_ends_with_the_confidentiality_line(record):
     summary = seance_summary(record, 2, PHASES, NOW)
-    assert summary.endswith(f"\n{CONFIDENTIAL}\n")
-    assert paragraphs(summary)[-2:] == ["Document établi le 20 avril 2027.", CONFIDENTIAL]
+    assert summary.endswith(f"\n{CANDIDATE_LINE}\n")
+    assert paragraphs(summary)[-2:] == ["Document établi le 20 avril 2027.", CANDIDATE_LINE]
 
 
 def test_a_correction_after_reopening_belongs_to_the_seance(record):
@@ -254,5 +270,5 @@ def test_any_user_text_keeps_the_summary_structure(name, notes, next_steps, tool
         rows = table_with(summary, "Objectif").rows
         expected = [[expected_cell(item.objective), expected_cell(item.means)] for item in record.roadmap]
         assert [row[:2] for row in rows] == expected
-    assert paragraphs(summary)[-1] == CONFIDENTIAL
+    assert paragraphs(summary)[-1] == CANDIDATE_LINE
     assert not any(ord(c) < 0x20 and c not in "\n\t" or 0x7F <= ord(c) < 0xA0 for c in summary)

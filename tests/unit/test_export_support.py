@@ -26,6 +26,11 @@ PARSER = MarkdownIt("commonmark").enable("table")
 
 SECRET = "Confidence du candidat sur sa santé"
 
+# The last line of a document, as its reader sees it: the candidate's
+# documents say who owns them, the centre's that they hold private notes.
+CANDIDATE_LINE = "Confidentiel — document propriété du bénéficiaire"
+CENTRE_LINE = "Confidentiel — document interne — contient des notes privées"
+
 NASTY_CELL = "A | B \\ C\n**gras** <b>x</b> `code` [lien](http://x) &amp; # titre\n- puce"
 
 NOTES_2 = f"""Intro de la séance.

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from test_export_support import (
+    CANDIDATE_LINE,
     NOW,
     PHASES,
     SECRET,
@@ -19,7 +20,6 @@ from test_export_support import (
 
 from seance_tui.domain.model import Candidate, FundingRoute
 from seance_tui.domain.record import CandidateRecord
-from seance_tui.export.document import CONFIDENTIAL
 from seance_tui.export.synthesis import SECTIONS, synthesis_document
 
 SIX_SECTIONS = [
@@ -45,7 +45,7 @@ def test_an_empty_dossier_has_all_six_sections_each_with_a_placeholder():
     facts = dict(table_with(document, "Rubrique").rows)
     assert facts["Séances tenues"] == "aucune"
     assert facts["Consultant"] == "non renseigné"
-    assert document.endswith(f"\n{CONFIDENTIAL}\n")
+    assert document.endswith(f"\n{CANDIDATE_LINE}\n")
 
 
 def test_circumstances_come_from_the_dossier():

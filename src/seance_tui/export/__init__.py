@@ -1,7 +1,11 @@
 """Markdown exports: dossier in, text out; no disk, no Textual, no TinyDB.
 
-- ``summary.seance_summary``: the compte rendu of one séance, for the candidate;
-- ``synthesis.synthesis_document``: the document de synthèse, to complete;
-- ``history.full_history``: every séance and change, for the consultant and auditors;
+Each document has an ``document.Audience``: the candidate (never a private
+line of the notes) or the centre (private notes kept, and said so).
+
+- ``summary.seance_summary``: the compte rendu of one séance, for the candidate
+  (review shows it to the centre, private parts included);
+- ``synthesis.synthesis_document``: the document de synthèse, to complete, for the candidate;
+- ``history.full_history``: every séance and change, for the centre (consultant, auditors);
 - ``naming``: the file and folder names (``storage.exports`` writes the files).
 """

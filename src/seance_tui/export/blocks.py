@@ -10,7 +10,7 @@ from ..domain.hours import format_budget, format_hours
 from ..domain.model import Seance
 from ..domain.phases import PhaseSet
 from ..domain.record import CandidateRecord
-from .document import clock
+from .document import Audience, clock
 from .markdown import bullet_list, checklist, emphasis, table, user_markdown
 from .snapshot import hours_through
 
@@ -64,9 +64,9 @@ def bilan_facts(record: CandidateRecord, now: datetime) -> str:
     return table(FACT_HEADERS, rows)
 
 
-def notes_block(seance: Seance, parent_level: int, private_heading: str | None) -> str:
-    """The notes as written; ``private_heading`` names the sections to leave out."""
-    notes = user_markdown(seance.notes, parent_level, private_heading=private_heading)
+def notes_block(seance: Seance, parent_level: int, audience: Audience) -> str:
+    """The notes as written, without their private parts unless ``audience`` may read them."""
+    notes = user_markdown(seance.notes, parent_level, keep_private=audience.keeps_private)
     return notes if notes.strip() else emphasis("Aucune note pour cette séance.")
 
 
@@ -87,10 +87,12 @@ def checklist_block(phase_key: str, ticked: dict[str, datetime], phases: PhaseSe
     )
 
 
-def next_steps_block(seance: Seance, parent_level: int) -> str:
+def next_steps_block(seance: Seance, parent_level: int, audience: Audience) -> str:
     parts = []
-    if seance.next_steps.strip():
-        parts.append(user_markdown(seance.next_steps, parent_level))
+    # Next steps are the consultant's Markdown too: a private part there is private.
+    steps = user_markdown(seance.next_steps, parent_level, keep_private=audience.keeps_private)
+    if steps.strip():
+        parts.append(steps)
     if seance.next_seance_date:
         parts.append(f"Prochaine séance : {format_date_long(seance.next_seance_date)}.")
     return "\n\n".join(parts) if parts else emphasis("Aucune prochaine étape notée.")

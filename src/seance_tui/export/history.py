@@ -2,8 +2,8 @@
 document (Qualiopi reads that each séance is dated, timed, phased and noted,
 and how the objectives evolved).
 
-Unlike the séance summary, it keeps the notes' private sections: it is the
-consultant's record, not a document for the candidate.
+Unlike the séance summary, it keeps the notes' private parts: it is the
+centre's record, not a document for the candidate, and its last line says so.
 """
 
 from __future__ import annotations
@@ -23,11 +23,12 @@ from .blocks import (
     seance_title,
     tools_block,
 )
-from .document import assemble, clock
+from .document import Audience, assemble, clock
 from .markdown import bullet_list, emphasis, heading
 from .roadmap import FIELD_LABELS, roadmap_table
 from .snapshot import checklist_target
 
+AUDIENCE = Audience.CENTRE
 SEANCE = 2
 PART = 3
 
@@ -42,11 +43,11 @@ def full_history(record: CandidateRecord, phases: PhaseSet, now: datetime) -> st
             heading(SEANCE, seance_title(seance)),
             seance_facts(record, seance, phases, now),
             heading(PART, "Notes de séance"),
-            notes_block(seance, PART, private_heading=None),
+            notes_block(seance, PART, AUDIENCE),
             heading(PART, "Outils utilisés"),
             tools_block(seance),
             heading(PART, "Prochaines étapes"),
-            next_steps_block(seance, PART),
+            next_steps_block(seance, PART, AUDIENCE),
             heading(PART, "Changements consignés"),
             bullet_list(changes) if changes else emphasis("Aucun changement consigné."),
         ]
@@ -61,7 +62,7 @@ def full_history(record: CandidateRecord, phases: PhaseSet, now: datetime) -> st
     for phase in phases:
         ticked = record.checklist.get(phase.key, {})
         blocks += [heading(PART, phase.label), checklist_block(phase.key, ticked, phases)]
-    return assemble(blocks, now)
+    return assemble(blocks, now, AUDIENCE)
 
 
 def _change_lines(record: CandidateRecord, phases: PhaseSet) -> list[tuple[ChangeEvent, str]]:

@@ -6,8 +6,10 @@ Two kinds of user text reach a document:
   it renders literally, whatever Markdown, HTML or entity it looks like;
 - *user Markdown* (séance notes, next steps): kept as written, but contained so
   that it cannot change the document around it: its headings are nested under
-  the section that holds it, an unclosed code fence or HTML block cannot
-  swallow the sections that follow, and a private section can be left out.
+  the section that holds it, and an unclosed code fence or HTML block cannot
+  swallow the sections that follow. Its private parts are left out, for a
+  document meant for the candidate, by ``domain.privacy`` on the raw lines,
+  before any Markdown reading.
 
 In both, control characters are made visible (see ``visible_controls``): a
 document may be read with ``cat`` in a terminal, and an escape sequence in a
@@ -15,7 +17,9 @@ note must not reach that terminal raw.
 
 Structure is read with markdown-it-py (CommonMark and GFM tables), whose token
 maps give the source lines of each block; nothing here guesses a heading from
-a line's look (a ``#`` line inside a code block is not a heading).
+a line's look (a ``#`` line inside a code block is not a heading). Privacy is
+the exception, on purpose: there a line that looks like a private heading is
+one, whatever Markdown makes of it.
 """
 
 from __future__ import annotations
@@ -26,9 +30,8 @@ from collections.abc import Iterable, Sequence
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from ..domain.text import fold, visible_controls
-
-PRIVATE_HEADING = "Privé"
+from ..domain.privacy import public_text
+from ..domain.text import visible_controls
 
 # Renders a line break inside a table cell: GFM cells cannot hold a newline,
 # and a raw one would end the row.
@@ -118,43 +121,19 @@ def emphasis(text: str) -> str:
 # --- user Markdown ----------------------------------------------------------
 
 
-def user_markdown(text: str, parent_level: int, *, private_heading: str | None = None) -> str:
+def user_markdown(text: str, parent_level: int, *, keep_private: bool) -> str:
     """User Markdown placed under a heading of ``parent_level``.
 
-    ``private_heading``: leave out every section with that heading (see
-    ``drop_sections``). The result ends cleanly: whatever follows it after a
-    blank line is parsed as if the user text were not there.
+    Unless ``keep_private``, the private parts (``domain.privacy``) are cut
+    out first, from the raw lines as the editor showed them (before a form
+    feed becomes a visible symbol): nothing after this can bring them back.
+    The result ends cleanly: whatever follows it after a blank line is parsed
+    as if the user text were not there.
     """
+    if not keep_private:
+        text = public_text(text)
     text = visible_controls(text)
-    if private_heading is not None:
-        text = drop_sections(text, private_heading)
     return nest_headings(contain(text), parent_level).strip("\n")
-
-
-def drop_sections(text: str, name: str) -> str:
-    """Remove each section headed ``name`` (any level; accents, case and a
-    trailing colon ignored), from its heading to the next heading of the same
-    or a higher level, or to the end.
-
-    A heading inside a block quote or a list counts too; its section then runs
-    on past the end of that container, which may drop more than needed but
-    never keeps what was meant to be left out.
-    """
-    lines = text.split("\n")
-    headings = _headings(text)
-    wanted = _heading_key(name)
-    cuts = []
-    for i, (open_token, inline) in enumerate(headings):
-        if _heading_key(_plain_text(inline)) != wanted:
-            continue
-        level = _level(open_token)
-        end = next((h.map[0] for h, _ in headings[i + 1 :] if _level(h) <= level), len(lines))
-        cuts.append((open_token.map[0], end))
-    # The lines around a cut must not join (a paragraph before it would become
-    # a setext heading's text): a blank line stays between them.
-    for start, end in reversed(_merge(cuts)):
-        lines[start:end] = [""] if start and lines[start - 1].strip() else []
-    return "\n".join(lines)
 
 
 def nest_headings(text: str, parent_level: int) -> str:
@@ -213,25 +192,6 @@ def _headings(text: str) -> list[tuple[Token, Token]]:
 
 def _level(token: Token) -> int:
     return int(token.tag[1])
-
-
-def _plain_text(inline: Token) -> str:
-    return "".join(c.content for c in inline.children or () if c.type in ("text", "code_inline"))
-
-
-def _heading_key(text: str) -> str:
-    return fold(text).strip().rstrip(":").strip()
-
-
-def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Sorted, non-overlapping spans: a private section may hold another."""
-    merged: list[tuple[int, int]] = []
-    for start, end in sorted(spans):
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
-            merged.append((start, end))
-    return merged
 
 
 def _setext_as_atx(first_line: str, content: str, level: int) -> str:

@@ -2,6 +2,10 @@
 
 It describes the dossier as it stood when the séance ended (see
 ``snapshot``), so exporting it again later gives the same document.
+
+It is the candidate's document, without the notes' private parts. Review
+shows the same document to the centre (``Audience.CENTRE``): private parts
+kept, and an internal document's last line.
 """
 
 from __future__ import annotations
@@ -12,8 +16,8 @@ from ..domain.model import Seance
 from ..domain.phases import PhaseSet
 from ..domain.record import CandidateRecord
 from .blocks import checklist_block, next_steps_block, notes_block, seance_facts, tools_block
-from .document import assemble
-from .markdown import PRIVATE_HEADING, bullet_list, emphasis, heading
+from .document import Audience, assemble
+from .markdown import bullet_list, emphasis, heading
 from .roadmap import change_markers, removed_objectives, roadmap_table
 from .snapshot import checklist_after, roadmap_after
 
@@ -26,31 +30,27 @@ def seance_summary(
     phases: PhaseSet,
     now: datetime,
     *,
-    include_private: bool = False,
-    private_heading: str = PRIVATE_HEADING,
+    audience: Audience = Audience.CANDIDATE,
 ) -> str:
-    """The summary of séance ``number``; raises ``RuleError`` if there is none.
-
-    The sections of the notes headed ``private_heading`` are left out unless
-    ``include_private``: the summary is meant for the candidate.
-    """
+    """The summary of séance ``number`` for ``audience``; raises ``RuleError`` if there is none."""
     seance = record.seance(number)
     return assemble(
         [
             heading(1, f"Compte rendu de séance n° {number} — {record.candidate.name}"),
             seance_facts(record, seance, phases, now),
             heading(SECTION, "Notes de séance"),
-            notes_block(seance, SECTION, None if include_private else private_heading),
+            notes_block(seance, SECTION, audience),
             heading(SECTION, "Outils utilisés"),
             tools_block(seance),
             heading(SECTION, f"Jalons de la phase : {phases.label(seance.phase)}"),
             checklist_block(seance.phase, checklist_after(record, seance, now).get(seance.phase, {}), phases),
             heading(SECTION, "Prochaines étapes"),
-            next_steps_block(seance, SECTION),
+            next_steps_block(seance, SECTION, audience),
             heading(SECTION, "Feuille de route"),
             _roadmap(record, seance, now),
         ],
         now,
+        audience,
     )
 
 

@@ -16,10 +16,12 @@ from ..domain.model import RoadmapStatus
 from ..domain.phases import PhaseSet
 from ..domain.record import CandidateRecord
 from .blocks import bilan_facts
-from .document import assemble
+from .document import Audience, assemble
 from .markdown import bullet_list, heading, placeholder, table
 from .roadmap import by_deadline, roadmap_table
 
+# It never quotes the notes; were it to one day, their private parts stay out.
+AUDIENCE = Audience.CANDIDATE
 SECTION = 2
 
 CIRCUMSTANCES = "Circonstances du bilan"
@@ -52,6 +54,7 @@ def synthesis_document(record: CandidateRecord, phases: PhaseSet, now: datetime)
             placeholder("les observations du bénéficiaire sur le bilan et sur ce document."),
         ],
         now,
+        AUDIENCE,
     )
 
 
