@@ -87,3 +87,19 @@ async def test_renaming_shows_the_old_name_and_asks_with_non_by_default(app, dat
         await answer(pilot, "Oui")
         await wait_until(pilot, lambda: load(data_dir, JEROME).candidate.name == "Jérôme Marchand Junior",
                          what="renamed on disk")
+
+
+async def test_editing_keys_typed_at_zero_delay_apply_in_typing_order(app, data_dir):
+    """Backspace, arrows and Tab are the editor's bindings, which Textual runs
+    only after the key has bubbled up to the App: typed fast they were
+    overtaken by the letters after them (« abc⌫d » saved as « abcd »)."""
+    async with app.run_test(size=(160, 48)) as pilot:
+        await open_candidate(pilot, "jerome")
+        await start_seance(pilot)
+        editor = pilot.app.screen.query_one("#notes-editor")
+        # One burst, as a terminal delivers it: abc, ⌫, d, ←, x, End, Tab (indents to column 8), y.
+        await keys_from_terminal(pilot, "abc\x7fd\x1b[Dx\x1b[F\ty")
+        await wait_until(pilot, lambda: "y" in editor.text, what="the burst in the notes")
+        await pilot.pause()
+        assert "abxd    y" in editor.text, editor.text[:200]
+        await wait_until(pilot, lambda: "abxd    y" in load(data_dir, JEROME).seance(3).notes, what="saved in order")

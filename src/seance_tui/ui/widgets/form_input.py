@@ -9,9 +9,10 @@ from textual.widgets import Input
 
 from ...domain.text import one_line, paste_as_one_line
 from .. import texts
+from .in_order import InOrderKeys
 
 
-class FormInput(Input):
+class FormInput(InOrderKeys, Input):
     """An ``Input`` that shows ``one_line(value)`` and gives back what to save.
 
     The stored value is shown with its control characters made visible (an
@@ -29,19 +30,6 @@ class FormInput(Input):
     @property
     def stored_value(self) -> str:
         return self._stored if self.value == self._shown else self.value
-
-    async def _on_key(self, event: events.Key) -> None:
-        # Input inserts printable keys here, in this widget's own queue, but its
-        # bound keys (backspace, arrows, enter, ctrl+u…) only run once the key
-        # has bubbled up to the App, one queue per ancestor: keys typed fast
-        # were applied out of order (Textual issue #6605). Running our own
-        # bindings here keeps every key in the order it arrived. Priority
-        # bindings already ran when the App received the key.
-        for binding in self._bindings.key_to_bindings.get(event.key, ()):
-            if not binding.priority and await self.app.run_action(binding.action, self):
-                event.stop()
-                event.prevent_default()  # Input's own handler must not see it again
-                return
 
     def _on_paste(self, event: events.Paste) -> None:
         event.stop()

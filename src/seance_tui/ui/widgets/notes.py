@@ -15,6 +15,7 @@ from textual.widgets import Markdown, Static, TextArea
 
 from ...domain.text import visible_controls
 from .. import bindings, texts
+from .in_order import InOrderKeys
 from .lean_editor import LeanTextArea
 from .quiet import QuietStatic
 
@@ -28,7 +29,7 @@ def _shown(control: re.Match[str]) -> str:
     return "\u240d" if control.group() == "\r" else visible_controls(control.group())
 
 
-class NotesEditor(LeanTextArea):
+class NotesEditor(InOrderKeys, LeanTextArea):
     """No blinking cursor, and only changed cells repainted per keystroke:
     nothing repaints while the consultant listens, little while they type."""
 
