@@ -263,7 +263,7 @@ def cmd_check(args: argparse.Namespace, data_dir: Path) -> int:
 
 
 def cmd_workspace(args: argparse.Namespace, data_dir: Path) -> int:
-    from .session import Workspace
+    from .services.workspace import Workspace
     from .ui import crash
     from .ui.app import SeanceApp
 
@@ -333,7 +333,7 @@ def _chosen_seance(record, number: int | None):
 
 
 def _review(args: argparse.Namespace, data_dir: Path):
-    from .review import Review
+    from .services.review import Review
 
     _read_only_store(data_dir)  # a missing data dir is said plainly, before anything else
     try:
@@ -347,7 +347,7 @@ def cmd_review(args: argparse.Namespace, data_dir: Path) -> int:
         # Without a terminal (ssh -T, a pipe) Textual would wait for one forever.
         raise CommandError(texts.REVIEW_NEEDS_TERMINAL)
     from .storage.locks import LockOwner
-    from .ui.review.app import ReviewApp
+    from .ui.reviewer.app import ReviewApp
 
     from .ui import crash
 

@@ -7,7 +7,7 @@ from seance_pilot import answer, load, notifications, open_candidate, raw, type_
 from seance_tui import paths
 from seance_tui.domain.phases import load_phases
 from seance_tui.export.history import full_history
-from seance_tui.review import roadmap_changes
+from seance_tui.services.review import roadmap_changes
 from seance_tui.ui import texts
 from seance_tui.ui.dialogs.choice import ChoiceDialog
 from seance_tui.ui.dialogs.pick_phase import PickDialog

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.app import App
 
 from .. import paths
-from ..session import Workspace
+from ..services.workspace import Workspace
 from . import signals, texts
 from .commands import WorkspaceCommands
 from .crash import WorkspaceCrashGuard

@@ -14,14 +14,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from . import paths
-from .domain.phases import PhaseSet, load_phases
-from .domain.record import CandidateRecord
-from .storage.codec import record_from_tables, record_to_tables
-from .storage.exports import write_export
-from .storage.locks import CandidateLocked
-from .storage.permissions import make_workspace_private
-from .storage.store import CandidateWriter, ReadOnlyStore, WritableStore
+from .. import paths
+from ..domain.phases import PhaseSet, load_phases
+from ..domain.record import CandidateRecord
+from ..storage.codec import record_from_tables, record_to_tables
+from ..storage.exports import write_export
+from ..storage.locks import CandidateLocked
+from ..storage.permissions import make_workspace_private
+from ..storage.store import CandidateWriter, ReadOnlyStore, WritableStore
 
 Clock = Callable[[], datetime]
 
@@ -129,8 +129,8 @@ class Workspace:
 
     def export_summary(self, record: CandidateRecord, number: int) -> Path:
         # Imported here: Markdown export is not needed to show the first frame.
-        from .export.naming import summary_filename
-        from .export.summary import seance_summary
+        from ..export.naming import summary_filename
+        from ..export.summary import seance_summary
 
         seance = record.seance(number)
         text = seance_summary(record, number, self.phases, self.clock())

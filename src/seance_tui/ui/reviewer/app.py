@@ -14,7 +14,7 @@ from textual import work
 from textual.app import App
 
 from ... import paths
-from ...review import Review
+from ...services.review import Review
 from .. import bindings, signals, texts
 from ..crash import CrashGuard
 from ..privacy import show_permission_notices
