@@ -426,7 +426,7 @@ async def test_roadmap_shows_its_change_history(make_app):
         assert any("conseillère en insertion" in o for o in objectives)
         changes = static_text(roadmap, "#changes").splitlines()
         assert any("séance n° 2" in line and "ajouté" in line for line in changes)
-        assert any(line.startswith("18/11/2026 09:15 · séance n° 4 · modifié") for line in changes)
+        assert any(line.startswith("18/11/2026 09:15 · séance n° 4 · Statut de") for line in changes)
         assert "Historique des modifications" in screen_text(app)
         await pilot.press("escape")
         assert app.screen is history

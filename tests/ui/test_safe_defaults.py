@@ -77,7 +77,8 @@ async def test_going_past_the_budget_takes_f7_then_oui_and_is_logged(app, data_d
     record = load(data_dir, AMELIE)
     history = full_history(record, load_phases(paths.phases_file(data_dir)), clock())
     assert "Dépassement du budget d'heures confirmé (24 h utilisées sur 24 h)" in history
-    assert any("Dépassement du budget" in change.text for change in roadmap_changes(record))
+    changes = roadmap_changes(record, load_phases(paths.phases_file(data_dir)))
+    assert any("Dépassement du budget" in change.text for change in changes)
 
 
 async def test_deleting_an_objective_defaults_to_non(app, data_dir):

@@ -11,7 +11,8 @@ from __future__ import annotations
 from datetime import datetime
 
 from ..domain.dates import format_date
-from ..domain.model import ChangeEvent, ChangeKind, RoadmapStatus
+from ..domain.changelog import describe_changes
+from ..domain.model import ChangeEvent
 from ..domain.phases import PhaseSet
 from ..domain.record import CandidateRecord
 from .blocks import (
@@ -25,8 +26,7 @@ from .blocks import (
 )
 from .document import Audience, assemble, clock
 from .markdown import bullet_list, emphasis, heading
-from .roadmap import FIELD_LABELS, roadmap_table
-from .snapshot import checklist_target
+from .roadmap import roadmap_table
 
 AUDIENCE = Audience.CENTRE
 SEANCE = 2
@@ -66,81 +66,9 @@ def full_history(record: CandidateRecord, phases: PhaseSet, now: datetime) -> st
 
 
 def _change_lines(record: CandidateRecord, phases: PhaseSet) -> list[tuple[ChangeEvent, str]]:
-    """Each logged change as one dated French line, in the order of the log.
-
-    An item is named by its objective as it read when the change was made.
-    """
-    current = {item.id: item.objective for item in record.roadmap}
-    names: dict[str, str] = {}
-    lines = []
-    for event in record.events:
-        name = (
-            event.before.get("objective")
-            or names.get(event.target)
-            or event.after.get("objective")
-            or current.get(event.target, "")
-        )
-        names[event.target] = event.after.get("objective", name)
-        when = f"{format_date(event.at)} à {clock(event.at)}"
-        lines.append((event, f"{when} — {_describe(event, name, phases)}"))
-    return lines
-
-
-def _describe(event: ChangeEvent, name: str, phases: PhaseSet) -> str:
-    kind = event.kind
-    if kind is ChangeKind.ROADMAP_ADDED:
-        # The objective is the line's subject, and "à faire" is what every item starts as.
-        details = " ; ".join(
-            _field(k, v)
-            for k, v in event.after.items()
-            if v and k != "objective" and not (k == "status" and v == RoadmapStatus.TODO)
-        )
-        return f"Objectif ajouté : « {name} »" + (f" ({details})" if details else "")
-    if kind is ChangeKind.ROADMAP_MODIFIED:
-        diffs = " ; ".join(
-            f"{_field(key, event.before.get(key, ''))} → {_value(key, value)}" for key, value in event.after.items()
-        )
-        return f"Objectif modifié : « {name} » — {diffs}"
-    if kind is ChangeKind.ROADMAP_STATUS:
-        before = _value("status", event.before.get("status", ""))
-        after = _value("status", event.after.get("status", ""))
-        return f"Statut de « {name} » : {before} → {after}"
-    if kind is ChangeKind.ROADMAP_DELETED:
-        return f"Objectif retiré : « {name} »"
-    if kind is ChangeKind.ROADMAP_MOVED:
-        moved = f"{event.before.get('position', '?')} → {event.after.get('position', '?')}"
-        return f"Objectif déplacé : « {name} » (position {moved})"
-    if kind is ChangeKind.SEANCE_REOPENED:
-        return "Séance rouverte pour correction"
-    if kind is ChangeKind.BUDGET_EXCEEDED:
-        return describe_past_budget(event)
-    phase_key, item_key = checklist_target(event.target)
-    verb = "coché" if kind is ChangeKind.CHECKLIST_TICKED else "décoché"
-    return f"Jalon {verb} : « {_checklist_label(phases, phase_key, item_key)} » ({phases.label(phase_key)})"
-
-
-def describe_past_budget(event: ChangeEvent) -> str:
-    """L6313-4 caps a bilan's hours: going past the cap is the consultant's decision, on record."""
-    used, budget = event.after.get("used", "?"), event.after.get("budget", "?")
-    return f"Dépassement du budget d'heures confirmé ({used} utilisées sur {budget})"
-
-
-def _field(key: str, value: str) -> str:
-    return f"{FIELD_LABELS.get(key, key)} : {_value(key, value)}"
-
-
-def _value(key: str, value: str) -> str:
-    if not value:
-        return "aucun"
-    if key == "status":
-        try:
-            return RoadmapStatus(value).label
-        except ValueError:
-            return value
-    return value if key == "deadline" else f"« {value} »"
-
-
-def _checklist_label(phases: PhaseSet, phase_key: str, item_key: str) -> str:
-    phase = phases.get(phase_key)
-    item = next((c for c in phase.checklist if c.key == item_key), None) if phase else None
-    return item.label if item else item_key
+    """Each logged change as one dated French line, in the order of the log
+    (the wording is the domain's, shared with review)."""
+    return [
+        (change.event, f"{format_date(change.event.at)} à {clock(change.event.at)} — {change.text}")
+        for change in describe_changes(record.events, record.roadmap, phases)
+    ]

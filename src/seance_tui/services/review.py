@@ -16,7 +16,8 @@ from pathlib import Path
 
 from .. import paths
 from ..domain.dates import format_date
-from ..domain.model import ChangeEvent, ChangeKind, RoadmapStatus
+from ..domain.changelog import describe_changes
+from ..domain.model import ChangeKind
 from ..domain.phases import PhaseSet, load_phases
 from ..domain.record import CandidateRecord
 from ..storage.errors import Problem
@@ -34,7 +35,18 @@ from ..storage.store import ReadOnlyStore
 
 Clock = Callable[[], datetime]
 
-_FIELD_LABELS = {"objective": "objectif", "means": "moyens", "deadline": "délai", "status": "statut"}
+# What review's roadmap screen lists: the roadmap's own changes and going past
+# the hours budget (the séance and checklist changes are in the full history).
+ROADMAP_LOG_KINDS = frozenset(
+    {
+        ChangeKind.ROADMAP_ADDED,
+        ChangeKind.ROADMAP_MODIFIED,
+        ChangeKind.ROADMAP_STATUS,
+        ChangeKind.ROADMAP_DELETED,
+        ChangeKind.ROADMAP_MOVED,
+        ChangeKind.BUDGET_EXCEEDED,
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -130,39 +142,14 @@ class Review:
             self._index.close()
 
 
-def roadmap_changes(record: CandidateRecord) -> list[RoadmapChange]:
-    """The feuille de route's history, in French, oldest first."""
-    objectives = {e.target: e.after.get("objective") or e.before.get("objective") for e in record.events}
-    for item in record.roadmap:
-        objectives[item.id] = item.objective
-    changes = []
-    for event in record.events:
-        if event.kind is ChangeKind.BUDGET_EXCEEDED:
-            from ..export.history import describe_past_budget  # one wording; not needed for the first frame
-
-            changes.append(RoadmapChange(event.at, event.seance, describe_past_budget(event)))
-            continue
-        if not event.kind.value.startswith("roadmap_"):
-            continue
-        changes.append(RoadmapChange(event.at, event.seance, _describe(event, objectives.get(event.target) or "?")))
-    return changes
-
-
-def _describe(event: ChangeEvent, objective: str) -> str:
-    name = f"« {objective} »"
-    if event.kind is ChangeKind.ROADMAP_ADDED:
-        return f"ajouté : {name}"
-    if event.kind is ChangeKind.ROADMAP_DELETED:
-        return f"supprimé : {name}"
-    if event.kind is ChangeKind.ROADMAP_MOVED:
-        return f"déplacé : {name}, position {event.before.get('position')} → {event.after.get('position')}"
-    parts = []
-    for field in event.after:
-        before, after = event.before.get(field, ""), event.after.get(field, "")
-        if field == "status":
-            before, after = RoadmapStatus(before).label if before else "", RoadmapStatus(after).label
-        parts.append(f"{_FIELD_LABELS.get(field, field)} : {before or '—'} → {after or '—'}")
-    return f"modifié : {name} ; " + " ; ".join(parts)
+def roadmap_changes(record: CandidateRecord, phases: PhaseSet) -> list[RoadmapChange]:
+    """The feuille de route's history, oldest first, worded as the full history
+    export words it (one describer, the objective named as it read then)."""
+    return [
+        RoadmapChange(change.event.at, change.event.seance, change.text)
+        for change in describe_changes(record.events, record.roadmap, phases)
+        if change.event.kind in ROADMAP_LOG_KINDS
+    ]
 
 
 def when(moment: datetime) -> str:

@@ -67,6 +67,6 @@ class RoadmapScreen(Screen):
                 f" · {f'séance n° {change.seance}' if change.seance else 'hors séance'} · ",
                 plain(change.text),
             )
-            for change in roadmap_changes(record)
+            for change in roadmap_changes(record, self.app.review.phases)
         ]
         self.query_one("#changes", Static).update(Content("\n").join(lines) if lines else texts.REVIEW_NO_CHANGES)
