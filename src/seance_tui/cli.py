@@ -361,7 +361,7 @@ def cmd_review(args: argparse.Namespace, data_dir: Path) -> int:
 
 
 def cmd_search(args: argparse.Namespace, data_dir: Path) -> int:
-    from .storage.search_index import HIT_END, HIT_START
+    from .search.highlight import HIT_END, HIT_START
 
     review = _review(args, data_dir)
     query = " ".join(args.query)

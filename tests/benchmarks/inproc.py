@@ -146,7 +146,7 @@ def search(data_dir: Path, cache_dir: Path, rare: str, common: str, scan: bool) 
     """Index build from nothing, warm searches, change detection, one file's refresh,
     and the plain scan it replaces."""
     from seance_tui.services.review import Review
-    from seance_tui.storage.search_index import scan_search
+    from seance_tui.search.scan import scan_search
     from seance_tui.storage.store import WritableStore
 
     out: dict = {}

@@ -9,7 +9,8 @@ import pytest
 
 from seance_tui import paths
 from seance_tui.cli import main
-from seance_tui.storage.search_index import HIT_END, HIT_START, default_index_path
+from seance_tui.search.highlight import HIT_END, HIT_START
+from seance_tui.search.index import default_index_path
 
 
 @pytest.fixture

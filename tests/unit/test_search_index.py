@@ -23,14 +23,10 @@ from seance_tui import paths
 from seance_tui.domain.model import Candidate, FundingRoute
 from seance_tui.domain.record import CandidateRecord
 from seance_tui.domain.text import fold
-from seance_tui.storage.search_index import (
-    HIT_END,
-    HIT_START,
-    SearchHit,
-    SearchIndex,
-    default_index_path,
-    scan_search,
-)
+from seance_tui.search.highlight import HIT_END, HIT_START
+from seance_tui.search.hits import SearchHit
+from seance_tui.search.index import SearchIndex, default_index_path
+from seance_tui.search.scan import scan_search
 from seance_tui.storage.store import ReadOnlyStore, WritableStore
 
 EXTRA_ID = "ines-typographe"

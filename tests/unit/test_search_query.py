@@ -1,4 +1,4 @@
-from seance_tui.domain.search_query import Term, folded_words, matches, parse_query
+from seance_tui.search.query import Term, folded_words, matches, parse_query
 
 
 def test_terms_fold_accents_ligatures_and_apostrophes():

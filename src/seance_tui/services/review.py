@@ -22,14 +22,9 @@ from ..domain.phases import PhaseSet, load_phases
 from ..domain.record import CandidateRecord
 from ..storage.errors import Problem
 from ..storage.index import CandidateSummary, Stamp
-from ..storage.search_index import (
-    SearchHit,
-    SearchIndex,
-    SearchIndexUnavailable,
-    default_index_path,
-    prune_orphan_indexes,
-    scan_search,
-)
+from ..search.hits import SearchHit
+from ..search.index import SearchIndex, SearchIndexUnavailable, default_index_path, prune_orphan_indexes
+from ..search.scan import scan_search
 from ..storage.permissions import PermissionReport, make_cache_dir_private, make_data_dir_private
 from ..storage.store import ReadOnlyStore
 

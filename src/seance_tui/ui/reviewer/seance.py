@@ -8,8 +8,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, Markdown, MarkdownViewer
 from textual.widgets.markdown import MarkdownBlock
 
-from ...domain.search_query import folded_words, parse_query
 from ...domain.text import visible_controls
+from ...search.highlight import locate
 from .. import bindings, texts
 from .header import ReviewHeader
 
@@ -80,16 +80,13 @@ class SeanceScreen(Screen):
             viewer.scroll_to(y=scroll_y, animate=False)
 
     def _scroll_to_match(self) -> None:
-        """Open at the first block holding every searched word."""
-        terms = parse_query(self.match or "")
-        wanted = {t.words[0] for t in terms}
+        """Open at the block the search matched, by the search's own rule."""
         viewer = self.query_one(MarkdownViewer)
-        for block in viewer.document.query(MarkdownBlock):
-            words = folded_words(block.source or "")
-            if all(any(w.startswith(x) for w in words) for x in wanted):
-                viewer.scroll_to_widget(block, animate=False, top=True)
-                block.add_class("-search-match")
-                return
+        blocks = list(viewer.document.query(MarkdownBlock))
+        at = locate([block.source or "" for block in blocks], self.match or "")
+        if at is not None:
+            viewer.scroll_to_widget(blocks[at], animate=False, top=True)
+            blocks[at].add_class("-search-match")
 
     async def action_step(self, offset: int) -> None:
         position = self._numbers.index(self.number) + offset if self.number in self._numbers else -1

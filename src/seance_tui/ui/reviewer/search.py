@@ -12,7 +12,8 @@ from textual.worker import get_current_worker
 
 from ...domain.dates import format_date
 from ...domain.text import visible_controls
-from ...storage.search_index import HIT_END, HIT_START, SearchHit
+from ...search.highlight import HIT_END, HIT_START
+from ...search.hits import SearchHit
 from .. import bindings, texts
 from .header import ReviewHeader
 

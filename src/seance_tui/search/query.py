@@ -7,11 +7,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .text import fold
+from ..domain.text import fold
 
 # A word is what the index's tokenizer keeps: letters and digits. Everything
 # else (apostrophes, hyphens, "12:30", quotes) separates words.
-_WORD = re.compile(r"\w+")
+WORD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True)
@@ -24,22 +24,23 @@ def parse_query(text: str) -> list[Term]:
     terms = []
     for chunk in text.split():
         prefix = chunk.endswith("*")
-        words = tuple(_WORD.findall(fold(chunk.rstrip("*")).replace("_", " ")))
+        words = tuple(WORD.findall(fold(chunk.rstrip("*")).replace("_", " ")))
         if words:
             terms.append(Term(words, prefix))
     return terms
 
 
 def folded_words(text: str) -> list[str]:
-    return _WORD.findall(fold(text).replace("_", " "))
+    return WORD.findall(fold(text).replace("_", " "))
 
 
 def matches(words: list[str], terms: list[Term]) -> bool:
     """The plain scan's rule: every term appears, as consecutive words."""
-    return all(_phrase_at(words, term) is not None for term in terms)
+    return all(phrase_at(words, term) is not None for term in terms)
 
 
-def _phrase_at(words: list[str], term: Term) -> int | None:
+def phrase_at(words: list[str], term: Term) -> int | None:
+    """Where the term's words first appear in a row (the last one as a prefix for ``mot*``)."""
     n = len(term.words)
     for i in range(len(words) - n + 1):
         head = words[i : i + n - 1]

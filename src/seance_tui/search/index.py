@@ -3,7 +3,7 @@
 The candidate JSON files stay the truth. The index lives in a cache dir,
 outside the data dir, and is rebuilt from the files when missing and
 refreshed file by file when their (inode, mtime, size) stamp changes; without
-it, search falls back to a plain scan (``scan_search``), only slower.
+it, search falls back to a plain scan (``search.scan``), only slower.
 
 Choices measured for issue 5:
 - ``unicode61 remove_diacritics 2`` folds accents and case and splits words
@@ -20,29 +20,25 @@ from __future__ import annotations
 
 import hashlib
 import os
-import re
 import sqlite3
 import threading
-import unicodedata
-import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from ..domain.record import CandidateRecord
-from ..domain.search_query import Term, folded_words, matches, parse_query
-from ..domain.text import fold
-from .atomic import make_private_dir
-from .errors import CandidateFileError, CandidateNotFound, Problem
-from .index import Stamp
-from .store import ReadOnlyStore
+from ..storage.atomic import make_private_dir
+from ..storage.errors import CandidateFileError, CandidateNotFound, Problem
+from ..storage.index import Stamp
+from ..storage.store import ReadOnlyStore
+from .highlight import HIT_END, HIT_START
+from .hits import SearchHit, indexed_text, newest_first_key
+from .query import Term, parse_query
 
 # 2: text NFKC-normalized before indexing; 3: ligatures kept as written;
 # 4: names its data dir (meta 'data_dir'), so that orphans can be pruned
 INDEX_VERSION = 4
-# Snippet highlight markers: private-use characters, which never come from a keyboard.
-HIT_START, HIT_END = "\ue000", "\ue001"
 SNIPPET_WORDS = 16
 
 _SCHEMA = f"""
@@ -69,16 +65,6 @@ class SearchIndexUnavailable(OSError):
 
 
 @dataclass(frozen=True)
-class SearchHit:
-    candidate_id: str
-    candidate_name: str
-    number: int
-    day: date | None
-    phase: str
-    snippet: str  # the match between HIT_START and HIT_END
-
-
-@dataclass(frozen=True)
 class RefreshReport:
     reindexed: int
     removed: int
@@ -89,14 +75,6 @@ def default_index_path(cache_dir: Path, data_dir: Path) -> Path:
     """One index per data dir, named after its absolute path."""
     digest = hashlib.sha1(str(data_dir.resolve()).encode()).hexdigest()[:16]
     return cache_dir / f"search-{digest}.sqlite3"
-
-
-def indexed_text(seance) -> str:
-    body = "\n".join([seance.notes, seance.next_steps, " ; ".join(seance.tools)])
-    # NFKC as well: fold() (hence the query and the plain scan) decomposes
-    # "m²", "nº", "½" and the "ﬁ" ligature of text pasted from a PDF, which
-    # unicode61 keeps whole; without it the index would miss what the scan finds.
-    return unicodedata.normalize("NFKC", body)
 
 
 def fts_expression(terms: list[Term]) -> str:
@@ -257,7 +235,7 @@ class SearchIndex:
     def _add(self, record: CandidateRecord, stamp: Stamp) -> None:
         candidate = record.candidate
         for seance in record.seances:
-            key = _first_free_key(self._db, _date_ordered_key(seance.day, candidate.id, seance.number))
+            key = _first_free_key(self._db, newest_first_key(seance.day, candidate.id, seance.number))
             self._db.execute(
                 "INSERT INTO seances VALUES (?, ?, ?, ?, ?)",
                 (key, candidate.id, seance.number, seance.day.isoformat() if seance.day else None, seance.phase),
@@ -368,57 +346,7 @@ def _stamp_text(stamp: Stamp) -> str:
     return ":".join(map(str, stamp))
 
 
-def _date_ordered_key(day: date | None, candidate_id: str, number: int) -> int:
-    """Date in the high bits, so that rowid order is date order."""
-    ordinal = day.toordinal() if day else 0
-    spread = zlib.crc32(candidate_id.encode()) & 0xFFFF
-    return (ordinal << 24) | (spread << 8) | (number & 0xFF)
-
-
 def _first_free_key(db: sqlite3.Connection, key: int) -> int:
     while db.execute("SELECT 1 FROM seances WHERE key = ?", (key,)).fetchone():
         key += 1
     return key
-
-
-def scan_search(store: ReadOnlyStore, query: str, limit: int = 20) -> list[SearchHit]:
-    """The same search without an index: reads every file. The fallback while
-    the index is built, and the baseline the benchmarks compare it with."""
-    terms = parse_query(query)
-    if not terms:
-        return []
-    hits = []
-    for candidate_id in store.candidate_ids():
-        # One file at a time: at centre scale every record at once is a gigabyte.
-        try:
-            record = store.load(candidate_id)
-        except (CandidateNotFound, CandidateFileError):
-            continue  # removed meanwhile, or unreadable: check and review say which
-        for seance in record.seances:
-            text = indexed_text(seance)
-            if matches(folded_words(text), terms):
-                hits.append(
-                    SearchHit(record.candidate.id, record.candidate.name, seance.number, seance.day,
-                              seance.phase, plain_snippet(text, terms))
-                )
-    hits.sort(key=lambda h: _date_ordered_key(h.day, h.candidate_id, h.number), reverse=True)
-    return hits[:limit]
-
-
-def plain_snippet(text: str, terms: list[Term], width: int = 100) -> str:
-    """A window of text around the first word of the first term, marked like FTS5's."""
-    term = terms[0]
-    wanted = term.words[0]
-    start = end = 0
-    for match in re.finditer(r"\w+", text):
-        word = fold(match.group())
-        if word == wanted or (term.prefix and len(term.words) == 1 and word.startswith(wanted)):
-            start, end = match.span()
-            break
-    left = max(0, start - width // 2)
-    right = min(len(text), end + width // 2)
-    window = (
-        ("…" if left else "") + text[left:start] + HIT_START + text[start:end] + HIT_END
-        + text[end:right] + ("…" if right < len(text) else "")
-    )
-    return " ".join(window.split())
