@@ -12,6 +12,7 @@ import os
 
 from textual import work
 from textual.app import App
+from textual.message import Message
 
 from ... import paths
 from ...services.review import Review
@@ -24,6 +25,43 @@ from .header import ReviewHeader
 from .search import SearchScreen
 
 LIVE_INTERVAL = 1.0
+
+
+# What the review's thread workers tell the app. A worker only posts (thread
+# safe, never waiting for the app); the app's handlers change the screens.
+
+
+class IndexProgress(Message):
+    """The first build of the search index went through ``done`` of ``total`` files."""
+
+    def __init__(self, done: int, total: int) -> None:
+        super().__init__()
+        self.done = done
+        self.total = total
+
+
+class IndexReady(Message):
+    """The index is up to date: search uses it from now on."""
+
+    def __init__(self, problems: list) -> None:
+        super().__init__()
+        self.problems = problems  # files it could not read, named to the reviewer
+
+
+class IndexFailed(Message):
+    """No usable index (cache dir read-only, full, locked): search scans the files."""
+
+    def __init__(self, error: OSError) -> None:
+        super().__init__()
+        self.error = error
+
+
+class FilesChanged(Message):
+    """The candidate files' stamps, as one stat-only look found them (every tick)."""
+
+    def __init__(self, stamps: dict) -> None:
+        super().__init__()
+        self.stamps = stamps
 
 
 class ReviewApp(CrashGuard, App):
@@ -66,18 +104,27 @@ class ReviewApp(CrashGuard, App):
     def build_index(self) -> None:
         def progress(done: int, total: int) -> None:
             if total > 50 and done % 25 in (0, total % 25):
-                self.call_from_thread(self._index_progress, texts.REVIEW_INDEX_BUILDING.format(done=done, total=total))
+                self.post_message(IndexProgress(done, total))
 
         try:
             problems = self.review.build_index(progress)
         except OSError as exc:  # no cache dir: search scans the files instead
-            self.call_from_thread(self._index_progress, texts.REVIEW_INDEX_UNAVAILABLE.format(error=exc))
+            self.post_message(IndexFailed(exc))
             return
-        self.call_from_thread(self._index_progress, "")
-        for problem in problems:
-            self.call_from_thread(self.notify, str(problem), severity="error", timeout=15)
+        self.post_message(IndexReady(problems))
 
-    def _index_progress(self, state: str) -> None:
+    def on_index_progress(self, message: IndexProgress) -> None:
+        self._show_index_state(texts.REVIEW_INDEX_BUILDING.format(done=message.done, total=message.total))
+
+    def on_index_ready(self, message: IndexReady) -> None:
+        self._show_index_state("")
+        for problem in message.problems:
+            self.notify(str(problem), severity="error", timeout=15)
+
+    def on_index_failed(self, message: IndexFailed) -> None:
+        self._show_index_state(texts.REVIEW_INDEX_UNAVAILABLE.format(error=message.error))
+
+    def _show_index_state(self, state: str) -> None:
         self.index_state = state
         for header in self.screen.query(ReviewHeader):
             header.show_index_state(state)
@@ -88,7 +135,7 @@ class ReviewApp(CrashGuard, App):
         # On every tick, not only when a file changed: a screen that was under
         # another one (the roadmap, help, a search) when its file changed is
         # brought up to date once it is shown again.
-        self.call_from_thread(self._reload_screen, stamps)
+        self.post_message(FilesChanged(stamps))
         # Compared with what the index last caught up with, not with the last
         # tick: a file written while the first build ran (minutes at centre
         # scale) was listed by that build before it changed.
@@ -98,6 +145,11 @@ class ReviewApp(CrashGuard, App):
             except OSError:
                 return  # search falls back to scanning; the header said why at start
             self._indexed_stamps = stamps
+
+    def on_files_changed(self, message: FilesChanged) -> None:
+        # In a task of its own, as the reload ran before: re-rendering a long
+        # séance's Markdown must not hold up the app's queue (the keys).
+        self.run_worker(self._reload_screen(message.stamps), group="reload")
 
     async def _reload_screen(self, stamps: dict) -> None:
         screen = self.screen

@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual import on, work
 from textual.app import ComposeResult
 from textual.content import Content
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
@@ -79,11 +80,22 @@ class SearchScreen(Screen):
     def _search(self) -> None:
         self.run_search(self.query_one("#search-box", Input).value)
 
+    class Found(Message):
+        """A search worker's answer: the hits of ``query`` (the last one posted wins)."""
+
+        def __init__(self, query: str, hits: list[SearchHit]) -> None:
+            super().__init__()
+            self.query = query
+            self.hits = hits
+
     @work(thread=True, exclusive=True, group="search")
     def run_search(self, query: str) -> None:
         hits = self.app.review.search(query, SHOWN_HITS) if query.strip() else []
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._show, query, hits)
+            self.post_message(self.Found(query, hits))
+
+    def on_search_screen_found(self, message: Found) -> None:
+        self._show(message.query, message.hits)
 
     def _show(self, query: str, hits: list[SearchHit]) -> None:
         self._hits = hits
