@@ -51,7 +51,9 @@ async def test_typing_on_when_the_budget_is_reached_only_types(app, data_dir, cl
         seance = load(data_dir, AMELIE).seance(number)
         assert seance.is_paused, "the séance must stay paused until a deliberate F7"
         assert budget_events(data_dir) == []
-    assert "la suite" in load(data_dir, AMELIE).seance(number).notes
+        # Saved by the autosave (at most 1 s after the key), not by the test's teardown.
+        await wait_until(pilot, lambda: "la suite" in load(data_dir, AMELIE).seance(number).notes,
+                         what="the typing saved")
 
 
 async def test_going_past_the_budget_takes_f7_then_oui_and_is_logged(app, data_dir, clock):
