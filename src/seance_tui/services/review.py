@@ -21,6 +21,7 @@ from ..domain.phases import PhaseSet, load_phases
 from ..domain.record import CandidateRecord
 from ..storage.errors import Problem
 from ..storage.index import CandidateSummary, Stamp
+from ..storage.layout import Layout
 from ..storage.search_index import (
     SearchHit,
     SearchIndex,
@@ -47,7 +48,7 @@ class RoadmapChange:
 class Review:
     def __init__(self, data_dir: Path, cache_dir: Path, clock: Clock = datetime.now) -> None:
         self.store = ReadOnlyStore(data_dir)
-        self.phases: PhaseSet = load_phases(paths.phases_file(data_dir))
+        self.phases: PhaseSet = load_phases(Layout(data_dir).phases_file())
         self.clock = clock
         self.cache_dir = cache_dir
         self.index_path = default_index_path(cache_dir, data_dir)

@@ -16,7 +16,7 @@ from .screens.workspace import WorkspaceScreen
 
 class SeanceApp(WorkspaceCrashGuard, App):
     TITLE = texts.APP_TITLE
-    CSS_PATH = [str(p) for p in sorted(paths.styles_dir().glob("*.tcss"))]
+    CSS_PATH = paths.stylesheets("workspace.tcss")
     COMMANDS = {WorkspaceCommands}
 
     def __init__(self, workspace: Workspace) -> None:
