@@ -21,12 +21,9 @@ from .domain.hours import format_budget, format_hours
 from .domain.phases import PhaseFileError, PhaseSet, load_phases
 from .domain.record import RuleError
 from .domain.text import fold, one_line, visible_controls
-from .export.history import full_history
-from .export.naming import history_filename, summary_filename, synthesis_filename
-from .export.summary import seance_summary
-from .export.synthesis import synthesis_document
+from .services import exports
 from .storage.errors import CandidateFileError, DataDirMissing, StorageError
-from .storage.exports import write_export
+from .storage.layout import Layout
 from .storage.permissions import make_data_dir_private
 from .storage.store import ReadOnlyStore
 from .ui import texts
@@ -219,7 +216,7 @@ def _remove_dead_demo_copies() -> None:
 
 def _phases(data_dir: Path) -> PhaseSet:
     try:
-        return load_phases(paths.phases_file(data_dir))
+        return load_phases(Layout(data_dir).phases_file())
     except PhaseFileError as exc:
         raise CommandError(str(exc)) from exc
 
@@ -263,7 +260,7 @@ def cmd_check(args: argparse.Namespace, data_dir: Path) -> int:
 
 
 def cmd_workspace(args: argparse.Namespace, data_dir: Path) -> int:
-    from .session import Workspace
+    from .services.workspace import Workspace
     from .ui import crash
     from .ui.app import SeanceApp
 
@@ -303,18 +300,18 @@ def cmd_export(args: argparse.Namespace, data_dir: Path) -> int:
         raise CommandError(str(exc)) from exc
     now = datetime.now()
     if args.history:
-        text, filename = full_history(record, phases, now), history_filename(now.date())
+        document, number = exports.Document.HISTORY, None
     elif args.synthese:
-        text, filename = synthesis_document(record, phases, now), synthesis_filename(now.date())
+        document, number = exports.Document.SYNTHESIS, None
     else:
-        seance = _chosen_seance(record, args.seance)
-        text, filename = seance_summary(record, seance.number, phases, now), summary_filename(seance)
+        document, number = exports.Document.SUMMARY, _chosen_seance(record, args.seance).number
     if args.stdout:
+        text, _ = exports.render(record, phases, document, now, number)
         sys.stdout.write(text)
         return EXIT_OK
-    exports_dir = Path(args.output).expanduser() if args.output else data_dir / "exports"
+    exports_dir = exports.exports_dir(data_dir, Path(args.output).expanduser() if args.output else None)
     try:
-        path = write_export(exports_dir, record.candidate, filename, text)
+        path = exports.export_to_file(record, phases, document, now, exports_dir, number)
     except (OSError, StorageError) as exc:
         raise CommandError(f"écriture impossible dans {exports_dir} : {exc}") from exc
     print(path)
@@ -333,7 +330,7 @@ def _chosen_seance(record, number: int | None):
 
 
 def _review(args: argparse.Namespace, data_dir: Path):
-    from .review import Review
+    from .services.review import Review
 
     _read_only_store(data_dir)  # a missing data dir is said plainly, before anything else
     try:
@@ -347,7 +344,7 @@ def cmd_review(args: argparse.Namespace, data_dir: Path) -> int:
         # Without a terminal (ssh -T, a pipe) Textual would wait for one forever.
         raise CommandError(texts.REVIEW_NEEDS_TERMINAL)
     from .storage.locks import LockOwner
-    from .ui.review.app import ReviewApp
+    from .ui.reviewer.app import ReviewApp
 
     from .ui import crash
 

@@ -52,7 +52,7 @@ def autosave(data_dir: Path, candidate_id: str, saves: int) -> dict:
     """The workspace's autosave path: a séance being typed, then the snapshot taken
     on the UI thread and ``save()`` (the worker's write)."""
     import french
-    from seance_tui.session import Workspace
+    from seance_tui.services.workspace import Workspace
     from seance_tui.storage.atomic import write_json_atomically
     from seance_tui.storage.codec import record_to_tables
 
@@ -145,7 +145,7 @@ def _bare_stat_scan(folder: Path) -> int:
 def search(data_dir: Path, cache_dir: Path, rare: str, common: str, scan: bool) -> dict:
     """Index build from nothing, warm searches, change detection, one file's refresh,
     and the plain scan it replaces."""
-    from seance_tui.review import Review
+    from seance_tui.services.review import Review
     from seance_tui.storage.search_index import scan_search
     from seance_tui.storage.store import WritableStore
 
@@ -190,7 +190,9 @@ def search(data_dir: Path, cache_dir: Path, rare: str, common: str, scan: bool) 
     try:
         writer = WritableStore(data_dir).open_for_writing(candidate_id)
         with writer:
-            writer.update(lambda r: setattr(r.seances[0], "notes", r.seances[0].notes + "\nAjout du relecteur."))
+            record = writer.record
+            record.seances[0].notes += "\nAjout du relecteur."
+            writer.save(record)
         t0 = time.perf_counter()
         report = index.refresh()
         out["refresh_one_ms"] = (time.perf_counter() - t0) * 1000
@@ -208,8 +210,8 @@ def review_core(data_dir: Path, cache_dir: Path, candidate_id: str, number: int,
     from seance_tui.domain.dates import format_date
     from seance_tui.domain.hours import format_hours
     from seance_tui.domain.text import visible_controls
-    from seance_tui.review import Review
-    from seance_tui.ui.review.history import first_line
+    from seance_tui.services.review import Review
+    from seance_tui.ui.reviewer.history import first_line
 
     review = Review(data_dir, cache_dir)
     phases = review.phases
@@ -231,7 +233,7 @@ def review_core(data_dir: Path, cache_dir: Path, candidate_id: str, number: int,
 
 
 def document(data_dir: Path, candidate_id: str, number: int, out: Path) -> dict:
-    from seance_tui.review import Review
+    from seance_tui.services.review import Review
 
     review = Review(data_dir, Path(tempfile.gettempdir()))
     record, _ = review.load(candidate_id)

@@ -61,15 +61,15 @@ def _rows(screen) -> int:
 
 def start(kind: str, args: list[str]) -> dict:
     if kind == "workspace":
-        from seance_tui.session import Workspace
+        from seance_tui.services.workspace import Workspace
         from seance_tui.ui.app import SeanceApp
         from seance_tui.ui.screens.workspace import WorkspaceScreen
 
         app = _first_frame_app(SeanceApp, WorkspaceScreen)(Workspace(Path(args[0])))
     elif kind == "review":
-        from seance_tui.review import Review
-        from seance_tui.ui.review.app import ReviewApp
-        from seance_tui.ui.review.candidates import CandidatesScreen
+        from seance_tui.services.review import Review
+        from seance_tui.ui.reviewer.app import ReviewApp
+        from seance_tui.ui.reviewer.candidates import CandidatesScreen
 
         review = Review(Path(args[0]), Path(args[1]))
         app = _first_frame_app(ReviewApp, CandidatesScreen)(review, who="relecteur@bench")
@@ -105,10 +105,10 @@ def _maxrss_mb() -> float:
 
 async def rss(kind: str, args: list[str]) -> dict:
     if kind == "review":
-        from seance_tui.review import Review
-        from seance_tui.ui.review.app import ReviewApp
-        from seance_tui.ui.review.candidates import CandidatesScreen
-        from seance_tui.ui.review.search import SearchScreen
+        from seance_tui.services.review import Review
+        from seance_tui.ui.reviewer.app import ReviewApp
+        from seance_tui.ui.reviewer.candidates import CandidatesScreen
+        from seance_tui.ui.reviewer.search import SearchScreen
 
         review = Review(Path(args[0]), Path(args[1]))
         app = ReviewApp(review, who="relecteur@bench")
@@ -149,11 +149,11 @@ async def open_candidate(kind: str, args: list[str]) -> dict:
     frames: dict[str, asyncio.Event] = {}
 
     if kind == "review":
-        from seance_tui.review import Review
-        from seance_tui.ui.review.app import ReviewApp
-        from seance_tui.ui.review.candidates import CandidatesScreen
-        from seance_tui.ui.review.history import HistoryScreen
-        from seance_tui.ui.review.seance import SeanceScreen
+        from seance_tui.services.review import Review
+        from seance_tui.ui.reviewer.app import ReviewApp
+        from seance_tui.ui.reviewer.candidates import CandidatesScreen
+        from seance_tui.ui.reviewer.history import HistoryScreen
+        from seance_tui.ui.reviewer.seance import SeanceScreen
 
         data, cache, candidate_id, number, repeat = args[0], args[1], args[2], int(args[3]), int(args[4])
         review = Review(Path(data), Path(cache))

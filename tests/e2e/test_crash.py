@@ -35,7 +35,7 @@ def _boom(self, *args, **kwargs):
     raise RuntimeError("{ERROR}")
 
 if os.environ.get("SEANCE_TEST_CRASH") == "review":
-    from seance_tui.ui.review.app import ReviewApp
+    from seance_tui.ui.reviewer.app import ReviewApp
     ReviewApp.action_help = _boom
 elif os.environ.get("SEANCE_TEST_CRASH") == "workspace":
     from seance_tui.ui.screens.workspace import WorkspaceScreen

@@ -30,7 +30,8 @@ from pathlib import Path
 import pytest
 
 from seance_tui import paths
-from seance_tui.ui import autosave, signals
+from seance_tui.services import autosave
+from seance_tui.ui import signals
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 

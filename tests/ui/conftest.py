@@ -27,7 +27,7 @@ os.environ.pop("NO_COLOR", None)
 import pytest
 
 from seance_tui import paths
-from seance_tui.session import Workspace
+from seance_tui.services.workspace import Workspace
 from seance_tui.storage.permissions import make_data_dir_private
 from seance_tui.ui.app import SeanceApp
 

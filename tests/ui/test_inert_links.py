@@ -20,11 +20,11 @@ from textual.widgets import Markdown, MarkdownViewer
 from textual.widgets._markdown import MarkdownTableContent  # not exported; the table's cells
 from textual.widgets.markdown import MarkdownBlock, MarkdownTableOfContents
 
-from seance_tui.review import Review
+from seance_tui.services.review import Review
 from seance_tui.storage.store import WritableStore
-from seance_tui.ui.review.app import ReviewApp
-from seance_tui.ui.review.history import HistoryScreen
-from seance_tui.ui.review.seance import SeanceScreen
+from seance_tui.ui.reviewer.app import ReviewApp
+from seance_tui.ui.reviewer.history import HistoryScreen
+from seance_tui.ui.reviewer.seance import SeanceScreen
 from seance_pilot import open_candidate, screen_text, wait_until
 
 NOW = datetime(2026, 11, 26, 10, 0)

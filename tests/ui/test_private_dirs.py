@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 
 from seance_tui import paths
-from seance_tui.review import Review
-from seance_tui.session import Workspace
+from seance_tui.services.review import Review
+from seance_tui.services.workspace import Workspace
 from seance_tui.ui import texts
 from seance_tui.ui.app import SeanceApp
-from seance_tui.ui.review.app import ReviewApp
+from seance_tui.ui.reviewer.app import ReviewApp
 from seance_pilot import notifications, wait_until
 
 TIGHTENED = texts.PERMISSIONS_TIGHTENED.split("{")[0]

@@ -26,16 +26,16 @@ from textual.widgets import DataTable, Input, MarkdownViewer, Static
 from seance_tui.domain.model import Candidate, FundingRoute
 from seance_tui.domain.record import CandidateRecord
 from seance_tui.domain.text import fold
-from seance_tui.review import Review
+from seance_tui.services.review import Review
 from seance_tui.storage.store import ReadOnlyStore, WritableStore
 from seance_tui.ui import bindings, texts
-from seance_tui.ui.review.app import ReviewApp
-from seance_tui.ui.review.candidates import CandidatesScreen, CandidateTable
-from seance_tui.ui.review.header import ReviewHeader
-from seance_tui.ui.review.history import HistoryScreen, HistoryTable
-from seance_tui.ui.review.roadmap import RoadmapScreen
-from seance_tui.ui.review.search import HitList, SearchScreen
-from seance_tui.ui.review.seance import SeanceScreen
+from seance_tui.ui.reviewer.app import ReviewApp
+from seance_tui.ui.reviewer.candidates import CandidatesScreen, CandidateTable
+from seance_tui.ui.reviewer.header import ReviewHeader
+from seance_tui.ui.reviewer.history import HistoryScreen, HistoryTable
+from seance_tui.ui.reviewer.roadmap import RoadmapScreen
+from seance_tui.ui.reviewer.search import HitList, SearchScreen
+from seance_tui.ui.reviewer.seance import SeanceScreen
 from seance_tui.ui.screens.help import HelpScreen
 from seance_pilot import wait_until
 

@@ -4,10 +4,10 @@ budget never takes keys typed into the notes (issue 9, §3 "Dangerous defaults")
 from __future__ import annotations
 
 from seance_pilot import answer, load, notifications, open_candidate, raw, type_text, wait_until
-from seance_tui import paths
+from seance_tui.storage.layout import Layout
 from seance_tui.domain.phases import load_phases
 from seance_tui.export.history import full_history
-from seance_tui.review import roadmap_changes
+from seance_tui.services.review import roadmap_changes
 from seance_tui.ui import texts
 from seance_tui.ui.dialogs.choice import ChoiceDialog
 from seance_tui.ui.dialogs.pick_phase import PickDialog
@@ -77,7 +77,7 @@ async def test_going_past_the_budget_takes_f7_then_oui_and_is_logged(app, data_d
     assert logged["seance"] == number and logged["at"] == "2026-11-26T12:55:00"
     assert logged["after"] == {"used": "24 h", "budget": "24 h"}
     record = load(data_dir, AMELIE)
-    history = full_history(record, load_phases(paths.phases_file(data_dir)), clock())
+    history = full_history(record, load_phases(Layout(data_dir).phases_file()), clock())
     assert "Dépassement du budget d'heures confirmé (24 h utilisées sur 24 h)" in history
     assert any("Dépassement du budget" in change.text for change in roadmap_changes(record))
 

@@ -13,7 +13,7 @@ from seance_pilot import answer, load, open_candidate, screen_text, type_text, w
 from seance_tui import paths
 from seance_tui.domain.model import Candidate, FundingRoute
 from seance_tui.domain.record import CandidateRecord
-from seance_tui.session import Workspace
+from seance_tui.services.workspace import Workspace
 from seance_tui.storage.store import WritableStore
 from seance_tui.ui.app import SeanceApp
 from seance_tui.ui.dialogs.choice import ChoiceDialog

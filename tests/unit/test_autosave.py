@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from seance_tui.ui.autosave import Autosave, Decision
+from seance_tui.services.autosave import Autosave, Decision
 
 
 class Clock:

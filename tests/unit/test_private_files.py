@@ -21,8 +21,8 @@ from pathlib import Path
 import pytest
 
 from seance_tui import cli, paths
-from seance_tui.review import Review
-from seance_tui.session import Workspace
+from seance_tui.services.review import Review
+from seance_tui.services.workspace import Workspace
 from seance_tui.storage import search_index
 from seance_tui.storage.permissions import make_data_dir_private
 from seance_tui.storage.search_index import SearchIndex, default_index_path

@@ -24,9 +24,9 @@ from ...domain.model import Candidate, RoadmapStatus, new_id
 from ...domain.record import CandidateRecord, RuleError
 from ...storage.errors import StorageError
 from ...export.naming import candidate_slug
-from ...session import OpenCandidate, Workspace
+from ...services.workspace import OpenCandidate, Workspace
 from .. import bindings, texts
-from ..autosave import Autosave, Decision
+from ...services.autosave import Autosave, Decision
 from ..dialogs.candidate_form import CandidateFields, CandidateForm
 from ..dialogs.choice import ChoiceDialog, confirm
 from ..dialogs.pick_phase import PickDialog, pick_phase

@@ -14,7 +14,7 @@ from textual import work
 from textual.app import App
 
 from ... import paths
-from ...review import Review
+from ...services.review import Review
 from .. import bindings, signals, texts
 from ..crash import CrashGuard
 from ..privacy import show_permission_notices
@@ -28,7 +28,7 @@ LIVE_INTERVAL = 1.0
 
 class ReviewApp(CrashGuard, App):
     TITLE = f"{texts.APP_TITLE} — {texts.READ_ONLY_BADGE}"
-    CSS_PATH = [str(p) for p in sorted(paths.styles_dir().glob("*.tcss"))]
+    CSS_PATH = paths.stylesheets("review.tcss")
     BINDINGS = bindings.REVIEW
     ENABLE_COMMAND_PALETTE = False
 

@@ -11,7 +11,7 @@ from textual.widgets import DataTable, Footer, Static
 
 from ...domain.dates import format_date
 from ...domain.text import visible_controls
-from ...review import roadmap_changes, when
+from ...services.review import roadmap_changes, when
 from .. import texts
 from ..widgets.plain import plain
 from .header import ReviewHeader

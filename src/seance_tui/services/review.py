@@ -14,14 +14,15 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from . import paths
-from .domain.dates import format_date
-from .domain.model import ChangeEvent, ChangeKind, RoadmapStatus
-from .domain.phases import PhaseSet, load_phases
-from .domain.record import CandidateRecord
-from .storage.errors import Problem
-from .storage.index import CandidateSummary, Stamp
-from .storage.search_index import (
+from .. import paths
+from ..domain.dates import format_date
+from ..domain.model import ChangeEvent, ChangeKind, RoadmapStatus
+from ..domain.phases import PhaseSet, load_phases
+from ..domain.record import CandidateRecord
+from ..storage.errors import Problem
+from ..storage.index import CandidateSummary, Stamp
+from ..storage.layout import Layout
+from ..storage.search_index import (
     SearchHit,
     SearchIndex,
     SearchIndexUnavailable,
@@ -29,8 +30,8 @@ from .storage.search_index import (
     prune_orphan_indexes,
     scan_search,
 )
-from .storage.permissions import PermissionReport, make_cache_dir_private, make_data_dir_private
-from .storage.store import ReadOnlyStore
+from ..storage.permissions import PermissionReport, make_cache_dir_private, make_data_dir_private
+from ..storage.store import ReadOnlyStore
 
 Clock = Callable[[], datetime]
 
@@ -47,7 +48,7 @@ class RoadmapChange:
 class Review:
     def __init__(self, data_dir: Path, cache_dir: Path, clock: Clock = datetime.now) -> None:
         self.store = ReadOnlyStore(data_dir)
-        self.phases: PhaseSet = load_phases(paths.phases_file(data_dir))
+        self.phases: PhaseSet = load_phases(Layout(data_dir).phases_file())
         self.clock = clock
         self.cache_dir = cache_dir
         self.index_path = default_index_path(cache_dir, data_dir)
@@ -73,8 +74,8 @@ class Review:
 
     def seance_document(self, record: CandidateRecord, number: int) -> str:
         """The séance as the consultant wrote it, private part included: reviewers are professionals."""
-        from .export.document import Audience  # not needed for the first frame
-        from .export.summary import seance_summary
+        from ..export.document import Audience  # not needed for the first frame
+        from ..export.summary import seance_summary
 
         return seance_summary(record, number, self.phases, self.clock(), audience=Audience.CENTRE)
 
@@ -138,7 +139,7 @@ def roadmap_changes(record: CandidateRecord) -> list[RoadmapChange]:
     changes = []
     for event in record.events:
         if event.kind is ChangeKind.BUDGET_EXCEEDED:
-            from .export.history import describe_past_budget  # one wording; not needed for the first frame
+            from ..export.history import describe_past_budget  # one wording; not needed for the first frame
 
             changes.append(RoadmapChange(event.at, event.seance, describe_past_budget(event)))
             continue
