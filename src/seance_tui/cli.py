@@ -113,10 +113,10 @@ def main(argv: list[str] | None = None) -> int:
         with _data_dir(args) as data_dir:
             return COMMANDS[args.command or "workspace"](args, data_dir)
     except CommandError as exc:
-        print(f"seance : {exc}", file=sys.stderr)
+        print(f"seance : {visible_controls(str(exc))}", file=sys.stderr)  # a name or path is shown, never run
         return exc.code
     except StorageError as exc:  # a data dir that cannot be used: said plainly, no traceback
-        print(f"seance : {exc}", file=sys.stderr)
+        print(f"seance : {visible_controls(str(exc))}", file=sys.stderr)  # a name or path is shown, never run
         return EXIT_USAGE
     except Exception as exc:  # a bug: a French sentence here, the traceback in a private log
         from .ui import crash
@@ -282,12 +282,12 @@ def _find_candidate(store: ReadOnlyStore, query: str) -> str:
     wanted = fold(query.strip())
     matches = [r.candidate for r in records if wanted and wanted in fold(r.candidate.name)]
     if not matches:
-        raise CommandError(f"aucun candidat ne correspond à « {query} ».")
+        raise CommandError(f"aucun candidat ne correspond à « {one_line(query)} ».")
     if len(matches) > 1:
         names = "\n".join(
-            f"  {c.id}\t{visible_controls(c.name)}" for c in sorted(matches, key=lambda c: fold(c.name))
+            f"  {c.id}\t{one_line(c.name)}" for c in sorted(matches, key=lambda c: fold(c.name))
         )
-        raise CommandError(f"« {query} » désigne plusieurs candidats ; précisez :\n{names}")
+        raise CommandError(f"« {one_line(query)} » désigne plusieurs candidats ; précisez :\n{names}")
     return matches[0].id
 
 
