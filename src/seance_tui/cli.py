@@ -21,12 +21,9 @@ from .domain.hours import format_budget, format_hours
 from .domain.phases import PhaseFileError, PhaseSet, load_phases
 from .domain.record import RuleError
 from .domain.text import fold, one_line, visible_controls
-from .export.history import full_history
-from .export.naming import history_filename, summary_filename, synthesis_filename
-from .export.summary import seance_summary
-from .export.synthesis import synthesis_document
+from .services import exports
 from .storage.errors import CandidateFileError, DataDirMissing, StorageError
-from .storage.exports import write_export
+from .storage.layout import Layout
 from .storage.permissions import make_data_dir_private
 from .storage.store import ReadOnlyStore
 from .ui import texts
@@ -116,10 +113,10 @@ def main(argv: list[str] | None = None) -> int:
         with _data_dir(args) as data_dir:
             return COMMANDS[args.command or "workspace"](args, data_dir)
     except CommandError as exc:
-        print(f"seance : {exc}", file=sys.stderr)
+        print(f"seance : {visible_controls(str(exc))}", file=sys.stderr)  # a name or path is shown, never run
         return exc.code
     except StorageError as exc:  # a data dir that cannot be used: said plainly, no traceback
-        print(f"seance : {exc}", file=sys.stderr)
+        print(f"seance : {visible_controls(str(exc))}", file=sys.stderr)  # a name or path is shown, never run
         return EXIT_USAGE
     except Exception as exc:  # a bug: a French sentence here, the traceback in a private log
         from .ui import crash
@@ -219,7 +216,7 @@ def _remove_dead_demo_copies() -> None:
 
 def _phases(data_dir: Path) -> PhaseSet:
     try:
-        return load_phases(paths.phases_file(data_dir))
+        return load_phases(Layout(data_dir).phases_file())
     except PhaseFileError as exc:
         raise CommandError(str(exc)) from exc
 
@@ -285,12 +282,12 @@ def _find_candidate(store: ReadOnlyStore, query: str) -> str:
     wanted = fold(query.strip())
     matches = [r.candidate for r in records if wanted and wanted in fold(r.candidate.name)]
     if not matches:
-        raise CommandError(f"aucun candidat ne correspond à « {query} ».")
+        raise CommandError(f"aucun candidat ne correspond à « {one_line(query)} ».")
     if len(matches) > 1:
         names = "\n".join(
-            f"  {c.id}\t{visible_controls(c.name)}" for c in sorted(matches, key=lambda c: fold(c.name))
+            f"  {c.id}\t{one_line(c.name)}" for c in sorted(matches, key=lambda c: fold(c.name))
         )
-        raise CommandError(f"« {query} » désigne plusieurs candidats ; précisez :\n{names}")
+        raise CommandError(f"« {one_line(query)} » désigne plusieurs candidats ; précisez :\n{names}")
     return matches[0].id
 
 
@@ -303,18 +300,18 @@ def cmd_export(args: argparse.Namespace, data_dir: Path) -> int:
         raise CommandError(str(exc)) from exc
     now = datetime.now()
     if args.history:
-        text, filename = full_history(record, phases, now), history_filename(now.date())
+        document, number = exports.Document.HISTORY, None
     elif args.synthese:
-        text, filename = synthesis_document(record, phases, now), synthesis_filename(now.date())
+        document, number = exports.Document.SYNTHESIS, None
     else:
-        seance = _chosen_seance(record, args.seance)
-        text, filename = seance_summary(record, seance.number, phases, now), summary_filename(seance)
+        document, number = exports.Document.SUMMARY, _chosen_seance(record, args.seance).number
     if args.stdout:
+        text, _ = exports.render(record, phases, document, now, number)
         sys.stdout.write(text)
         return EXIT_OK
-    exports_dir = Path(args.output).expanduser() if args.output else data_dir / "exports"
+    exports_dir = exports.exports_dir(data_dir, Path(args.output).expanduser() if args.output else None)
     try:
-        path = write_export(exports_dir, record.candidate, filename, text)
+        path = exports.export_to_file(record, phases, document, now, exports_dir, number)
     except (OSError, StorageError) as exc:
         raise CommandError(f"écriture impossible dans {exports_dir} : {exc}") from exc
     print(path)

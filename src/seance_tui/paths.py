@@ -1,8 +1,10 @@
-"""The one place that resolves paths.
+"""Where things are: which data dir and cache dir, where the bundled resources are.
 
 Data dir: ``--data-dir`` beats ``SEANCE_DATA_DIR``, which beats the platform's
 user data dir. Bundled resources (``styles/``, ``data/``) sit at the top of a
 checkout, and inside the package (``_resources/``) once installed from a wheel.
+What is inside a data dir (and that its own phases and templates win over the
+bundled ones) is ``storage.layout``'s.
 """
 
 from __future__ import annotations
@@ -32,19 +34,23 @@ def styles_dir() -> Path:
     return resources_dir() / "styles"
 
 
-def phases_file(data_dir: Path | None = None) -> Path:
-    """A centre may replace the timeline by putting its own phases.json in its data dir."""
-    if data_dir is not None and (data_dir / "phases.json").is_file():
-        return data_dir / "phases.json"
+# Each app loads its own stylesheet and the shared one (dialogs, forms, help),
+# never the other app's: a rule written for one cannot change the other.
+SHARED_STYLESHEET = "dialogs.tcss"
+
+
+def stylesheets(app_stylesheet: str) -> list[str]:
+    return [str(styles_dir() / SHARED_STYLESHEET), str(styles_dir() / app_stylesheet)]
+
+
+def phases_file() -> Path:
+    """The bundled timeline (a data dir's own wins: ``storage.layout.Layout.phases_file``)."""
     return bundled_data_dir() / "phases.json"
 
 
-def template_file(phase_key: str, data_dir: Path | None = None) -> Path:
-    """A centre's own template, in its data dir, wins over the bundled one."""
-    name = f"{phase_key}.md"
-    if data_dir is not None and (data_dir / "templates" / name).is_file():
-        return data_dir / "templates" / name
-    return bundled_data_dir() / "templates" / name
+def template_file(phase_key: str) -> Path:
+    """The bundled template of a phase (a data dir's own wins: ``Layout.template_file``)."""
+    return bundled_data_dir() / "templates" / f"{phase_key}.md"
 
 
 def demo_data_dir() -> Path:

@@ -190,7 +190,9 @@ def search(data_dir: Path, cache_dir: Path, rare: str, common: str, scan: bool) 
     try:
         writer = WritableStore(data_dir).open_for_writing(candidate_id)
         with writer:
-            writer.update(lambda r: setattr(r.seances[0], "notes", r.seances[0].notes + "\nAjout du relecteur."))
+            record = writer.record
+            record.seances[0].notes += "\nAjout du relecteur."
+            writer.save(record)
         t0 = time.perf_counter()
         report = index.refresh()
         out["refresh_one_ms"] = (time.perf_counter() - t0) * 1000

@@ -21,7 +21,9 @@ async def test_locked_candidate_opens_read_only(app, data_dir):
     # Another workspace (this process, another lock) runs a séance with Jérôme.
     holder = WritableStore(data_dir).open_for_writing(JEROME)
     try:
-        holder.update(lambda r: r.start_seance("investigation", datetime(2026, 11, 26, 9, 0), notes="Notes de l'autre poste."))
+        record = holder.record
+        record.start_seance("investigation", datetime(2026, 11, 26, 9, 0), notes="Notes de l'autre poste.")
+        holder.save(record)
         path = data_dir / "candidates" / f"{JEROME}.json"
         before = path.read_bytes()
 

@@ -8,8 +8,6 @@ from pathlib import Path
 
 from textual.widgets import Static
 
-from seance_tui import paths
-from seance_tui.domain.phases import load_phases
 from seance_tui.export.history import full_history
 from seance_tui.services.review import Review
 from seance_tui.ui.reviewer.app import ReviewApp
@@ -32,7 +30,7 @@ async def test_the_roadmap_changes_name_the_objective_as_it_read_then(data_dir: 
             assert text.startswith("Objectif ajouté : « Obtenir le CAP fleuriste » (moyens")
             assert "session de juin 2027" not in text
             record, _ = review.load("amelie-duboeuf")
-            history = full_history(record, load_phases(paths.phases_file(data_dir)), NOW)
+            history = full_history(record, review.phases, NOW)
             assert f"20/10/2026 à 15 h 40 — {text}" in history
     finally:
         review.close()

@@ -4,7 +4,7 @@ budget never takes keys typed into the notes (issue 9, §3 "Dangerous defaults")
 from __future__ import annotations
 
 from seance_pilot import answer, load, notifications, open_candidate, raw, type_text, wait_until
-from seance_tui import paths
+from seance_tui.storage.layout import Layout
 from seance_tui.domain.phases import load_phases
 from seance_tui.export.history import full_history
 from seance_tui.services.review import roadmap_changes
@@ -51,7 +51,9 @@ async def test_typing_on_when_the_budget_is_reached_only_types(app, data_dir, cl
         seance = load(data_dir, AMELIE).seance(number)
         assert seance.is_paused, "the séance must stay paused until a deliberate F7"
         assert budget_events(data_dir) == []
-    assert "la suite" in load(data_dir, AMELIE).seance(number).notes
+        # Saved by the autosave (at most 1 s after the key), not by the test's teardown.
+        await wait_until(pilot, lambda: "la suite" in load(data_dir, AMELIE).seance(number).notes,
+                         what="the typing saved")
 
 
 async def test_going_past_the_budget_takes_f7_then_oui_and_is_logged(app, data_dir, clock):
@@ -75,9 +77,9 @@ async def test_going_past_the_budget_takes_f7_then_oui_and_is_logged(app, data_d
     assert logged["seance"] == number and logged["at"] == "2026-11-26T12:55:00"
     assert logged["after"] == {"used": "24 h", "budget": "24 h"}
     record = load(data_dir, AMELIE)
-    history = full_history(record, load_phases(paths.phases_file(data_dir)), clock())
+    history = full_history(record, load_phases(Layout(data_dir).phases_file()), clock())
     assert "Dépassement du budget d'heures confirmé (24 h utilisées sur 24 h)" in history
-    changes = roadmap_changes(record, load_phases(paths.phases_file(data_dir)))
+    changes = roadmap_changes(record, load_phases(Layout(data_dir).phases_file()))
     assert any("Dépassement du budget" in change.text for change in changes)
 
 

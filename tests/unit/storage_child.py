@@ -18,6 +18,7 @@ from datetime import datetime
 from seance_tui.domain.phases import load_phases
 from seance_tui.paths import phases_file
 from seance_tui.storage import WritableStore
+from writing import save_notes, update
 
 # A counter child whose parent died must not run forever.
 MAX_SECONDS = 120
@@ -37,11 +38,11 @@ def counter(store: WritableStore, candidate_id: str) -> None:
         value = int(writer.record.seance(1).notes)
         while time.monotonic() < deadline:
             value += 1
-            # Both write paths: TinyDB's one-document update and the whole record.
+            # The one write path, reached the two ways the tests use it.
             if value % 2:
-                writer.save_notes(1, str(value))
+                save_notes(writer, 1, str(value))
             else:
-                writer.update(_set_counter(value))
+                update(writer, _set_counter(value))
             if value % 5 == 0:
                 store.summaries(phases, datetime.now())  # rewrites index.json atomically too
             print(f"ack {value}", flush=True)
@@ -52,7 +53,7 @@ def increment(store: WritableStore, candidate_id: str, times: int) -> None:
     sys.stdin.readline()
     for _ in range(times):
         with store.open_for_writing(candidate_id, timeout=30) as writer:
-            writer.update(lambda record: _set_counter(int(record.seance(1).notes) + 1)(record))
+            update(writer, lambda record: _set_counter(int(record.seance(1).notes) + 1)(record))
     print("done", flush=True)
 
 

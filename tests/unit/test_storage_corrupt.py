@@ -10,6 +10,7 @@ import pytest
 
 from seance_tui.storage import CandidateExists, CandidateFileError, ReadOnlyStore, WritableStore
 from seance_tui.storage.codec import record_to_tables
+from writing import save_notes, update
 
 NOW = datetime(2027, 3, 8, 16, 0)
 GOOD = ["bon-1", "bon-2"]
@@ -102,15 +103,15 @@ def test_a_file_broken_while_held_is_not_overwritten(data_dir, make_record):
         path.write_text('{"meta": {"1": {"schema_version": 99}}}')  # someone edits it by hand
         broken = path.read_bytes()
         with pytest.raises(CandidateFileError, match="schema_version 99"):
-            writer.save_notes(1, "perdu")
+            save_notes(writer, 1, "perdu")
         with pytest.raises(CandidateFileError, match="schema_version 99"):
-            writer.update(lambda record: None)
+            update(writer, lambda record: None)
         with pytest.raises(CandidateFileError, match="schema_version 99"):
             writer.save(make_record("bon-1"))
         path.write_text('{"meta": {"1": {"schema_')
         broken_again = path.read_bytes()
         with pytest.raises(CandidateFileError, match="tronqué"):
-            writer.save_notes(1, "perdu")
+            save_notes(writer, 1, "perdu")
         assert path.read_bytes() == broken_again
         path.write_bytes(broken)
     assert path.read_bytes() == broken

@@ -12,6 +12,7 @@ from datetime import date, datetime
 import pytest
 
 from seance_tui.storage import CandidateLocked, LockOwner, ReadOnlyStore, WritableStore
+from writing import save_notes
 
 INCREMENTS = 100
 
@@ -62,7 +63,7 @@ def test_second_writer_is_told_who_holds_the_dossier(store, child):
     holder.stdin.close()
     assert holder.wait(timeout=60) == 0
     with store.open_for_writing("partage", timeout=10) as writer:
-        writer.save_notes(1, "1")
+        save_notes(writer, 1, "1")
     assert counter(store) == 1
 
 
@@ -76,7 +77,7 @@ def test_a_killed_holder_leaves_no_lock_behind(store, child):
 
     with store.open_for_writing("partage", timeout=0) as writer:
         assert json.loads(owner_file.read_text())["pid"] != holder.pid
-        writer.save_notes(1, "5")
+        save_notes(writer, 1, "5")
     assert counter(store) == 5
 
 

@@ -13,6 +13,7 @@ import pytest
 from seance_tui.domain.phases import PhaseSet
 from seance_tui.storage import CandidateFileError, CandidateSummary, ReadOnlyStore, WritableStore
 from seance_tui.storage.index import summarize
+from writing import save_notes, update
 
 NOW = datetime(2027, 3, 8, 16, 0)
 WRITE_WORDS = ("write", "writ", "save", "create", "update", "delete", "remove", "lock", "flush", "dump")
@@ -61,7 +62,7 @@ def exercise_every_reader_method(data_dir: Path, phases: PhaseSet) -> None:
 
 def make_index_stale(data_dir, phases):
     with WritableStore(data_dir).open_for_writing("c-other") as writer:
-        writer.save_notes(1, "changé après l'index")
+        save_notes(writer, 1, "changé après l'index")
 
 
 def remove_index(data_dir, phases):
@@ -159,7 +160,7 @@ def test_fresh_entries_are_used_and_changed_files_are_read(data_dir, phases):
 def test_a_running_seance_counts_up_to_now_despite_the_index(data_dir, phases):
     later = NOW + timedelta(hours=1)  # b-open's séance 2 is paused: unchanged
     with WritableStore(data_dir).open_for_writing("b-open") as writer:
-        writer.update(lambda r: r.resume_seance(2, NOW))
+        update(writer, lambda r: r.resume_seance(2, NOW))
     WritableStore(data_dir).summaries(phases, NOW)
     hours = {s.id: s.hours_used for s in ReadOnlyStore(data_dir).summaries(phases, later)[0]}
     assert hours["b-open"] == timedelta(hours=2, minutes=15 + 90 + 60)

@@ -20,41 +20,17 @@ A slug is made of ``[a-z0-9-]`` only, so no name can reach a path separator,
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
-from ..domain.model import Candidate, Seance
-from ..domain.text import fold
+from ..domain.model import Seance
+# The slug rule is the domain's (candidate ids are made from it too); the
+# folder name is exported here with the file names it goes with.
+from ..domain.slug import FALLBACK_SLUG, MAX_SLUG_LENGTH, candidate_folder, candidate_slug
 
-FALLBACK_SLUG = "candidat"
-MAX_SLUG_LENGTH = 64  # a candidate id (storage.layout) fits whole
-
-# Latin letters that Unicode does not decompose into a base letter and an accent
-# (domain.text.fold already turns œ, æ and ß into two letters).
-_LETTERS = str.maketrans(
-    {"ø": "o", "Ø": "o", "đ": "d", "Đ": "d", "ð": "d", "Ð": "d", "ł": "l", "Ł": "l", "þ": "th", "Þ": "th", "ı": "i"}
-)
-_NOT_SLUG = re.compile(r"[^a-z0-9]+")
-# Windows refuses these as file or folder names, whatever the case.
-_WINDOWS_DEVICES = frozenset(
-    {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
-)
-
-
-def candidate_slug(name: str) -> str:
-    """``Zoé Dubœuf`` → ``zoe-duboeuf``; never empty, never a Windows device name."""
-    slug = _NOT_SLUG.sub("-", fold(name.translate(_LETTERS))).strip("-")
-    slug = slug[:MAX_SLUG_LENGTH].rstrip("-")
-    if not slug:
-        return FALLBACK_SLUG
-    return f"{slug}-{FALLBACK_SLUG}" if slug in _WINDOWS_DEVICES else slug
-
-
-def candidate_folder(candidate: Candidate) -> str:
-    name, identifier = candidate_slug(candidate.name), candidate_slug(candidate.id)
-    if identifier == name or identifier.startswith(f"{name}-"):
-        return identifier
-    return f"{name}-{identifier}"
+__all__ = [
+    "FALLBACK_SLUG", "MAX_SLUG_LENGTH", "candidate_folder", "candidate_slug",
+    "history_filename", "summary_filename", "synthesis_filename",
+]
 
 
 def summary_filename(seance: Seance) -> str:

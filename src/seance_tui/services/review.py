@@ -25,6 +25,7 @@ from ..storage.index import CandidateSummary, Stamp
 from ..search.hits import SearchHit
 from ..search.index import SearchIndex, SearchIndexUnavailable, default_index_path, prune_orphan_indexes
 from ..search.scan import scan_search
+from ..storage.layout import Layout
 from ..storage.permissions import PermissionReport, make_cache_dir_private, make_data_dir_private
 from ..storage.store import ReadOnlyStore
 
@@ -54,7 +55,7 @@ class RoadmapChange:
 class Review:
     def __init__(self, data_dir: Path, cache_dir: Path, clock: Clock = datetime.now) -> None:
         self.store = ReadOnlyStore(data_dir)
-        self.phases: PhaseSet = load_phases(paths.phases_file(data_dir))
+        self.phases: PhaseSet = load_phases(Layout(data_dir).phases_file())
         self.clock = clock
         self.cache_dir = cache_dir
         self.index_path = default_index_path(cache_dir, data_dir)

@@ -15,10 +15,11 @@ from datetime import datetime
 from pathlib import Path
 
 from .. import paths
+from . import exports
 from ..domain.phases import PhaseSet, load_phases
 from ..domain.record import CandidateRecord
 from ..storage.codec import record_from_tables, record_to_tables
-from ..storage.exports import write_export
+from ..storage.layout import Layout
 from ..storage.locks import CandidateLocked
 from ..storage.permissions import make_workspace_private
 from ..storage.store import CandidateWriter, ReadOnlyStore, WritableStore
@@ -98,7 +99,7 @@ class Workspace:
         self.data_dir = data_dir
         self.clock = clock
         self.store = WritableStore(data_dir)
-        self.phases: PhaseSet = load_phases(paths.phases_file(data_dir))
+        self.phases: PhaseSet = load_phases(Layout(data_dir).phases_file())
         # Notes readable by other accounts are made private; the UI says what changed.
         self.permissions = make_workspace_private(data_dir, paths.resolve_cache_dir(None))
 
@@ -123,15 +124,11 @@ class Workspace:
 
     def template(self, phase: str) -> str:
         try:
-            return paths.template_file(phase, self.data_dir).read_text(encoding="utf-8")
+            return Layout(self.data_dir).template_file(phase).read_text(encoding="utf-8")
         except OSError:
             return ""
 
     def export_summary(self, record: CandidateRecord, number: int) -> Path:
-        # Imported here: Markdown export is not needed to show the first frame.
-        from ..export.naming import summary_filename
-        from ..export.summary import seance_summary
-
-        seance = record.seance(number)
-        text = seance_summary(record, number, self.phases, self.clock())
-        return write_export(self.data_dir / "exports", record.candidate, summary_filename(seance), text)
+        return exports.export_to_file(
+            record, self.phases, exports.Document.SUMMARY, self.clock(), exports.exports_dir(self.data_dir), number
+        )

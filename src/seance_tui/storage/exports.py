@@ -1,6 +1,6 @@
 """Writing export files: the only part of the exports that touches the disk.
 
-``<exports-dir>/<candidate folder>/<file>`` (names in ``export.naming``). A
+``<exports-dir>/<candidate folder>/<file>`` (names in ``export.naming``, the folder in ``domain.slug``). A
 file is replaced atomically, so a reader or a crash sees the old document or
 the new one, never half of one; nothing but that one file is ever replaced.
 Folders this creates are 0700 and files 0600: these are personal documents.
@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..domain.model import Candidate
-from ..export.naming import candidate_folder
+from ..domain.slug import candidate_folder
 from .atomic import make_private_dir, write_bytes_atomically
 from .errors import StorageError
 

@@ -26,8 +26,6 @@ from .layout import Layout
 
 OTHERS = 0o077  # group and others: no right at all on personal notes
 
-# What seance owns in a data dir, beside the candidates and locks folders.
-_DATA_ENTRIES = ("exports", "templates", "index.json", "phases.json")
 # What seance owns in a cache dir: search indexes (and SQLite's side files),
 # recovery copies, error logs.
 _CACHE_GLOBS = ("search-*.sqlite3*",)
@@ -49,8 +47,7 @@ class PermissionReport:
 
 
 def data_dir_entries(data_dir: Path) -> list[Path]:
-    layout = Layout(data_dir)
-    return [layout.candidates_dir, layout.locks_dir, *(data_dir / name for name in _DATA_ENTRIES)]
+    return list(Layout(data_dir).own_entries)
 
 
 def cache_dir_entries(cache_dir: Path) -> list[Path]:

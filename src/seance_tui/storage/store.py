@@ -6,10 +6,12 @@ creates no folder and no lock, and uses plain JSON reads (an atomic replace
 guarantees a whole file) with no long-lived TinyDB instance, whose query cache
 would go stale while a writer works.
 
-``WritableStore`` (the workspace) makes every change under the candidate's
-lock, on the file as re-read inside that lock, written atomically through
-TinyDB. A file that does not parse, or has a version we do not know, is
-refused, never overwritten.
+``WritableStore`` (the workspace) holds the candidate's lock for as long as
+the candidate is open: nobody else writes the file meanwhile, so the record in
+memory is the file's content, and each save writes the whole record atomically
+(``CandidateWriter.save_tables``, the one write path). A file changed behind
+the lock (a hand edit) is re-read before it is replaced: one that does not
+parse, or has a version we do not know, is refused, never overwritten.
 """
 
 from __future__ import annotations
@@ -17,12 +19,9 @@ from __future__ import annotations
 import os
 import threading
 import time
-from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
-
-from tinydb import TinyDB
 
 from ..domain.phases import PhaseSet
 from ..domain.record import CandidateRecord
@@ -354,18 +353,13 @@ class CandidateWriter:
     def closed(self) -> bool:
         return not self._lock.held
 
-    def update(self, change: Callable[[CandidateRecord], object]) -> CandidateRecord:
-        """Apply ``change`` to the file as it is now on disk, and write the whole record."""
-        with self._mutex:
-            self._check_open()
-            record = self._load()
-            change(record)
-            self._write(record_to_tables(record))
-            self._record = record
-            return record
-
     def save(self, record: CandidateRecord) -> None:
-        self.save_tables(record_to_tables(record))
+        """``save_tables`` of the record encoded here; ``record`` becomes ``self.record``."""
+        tables = record_to_tables(record)
+        self.save_tables(tables)
+        with self._mutex:
+            if self._tables is tables:
+                self._record = record
 
     def save_tables(self, tables: dict[str, dict[str, Any]]) -> None:
         """Write a record already encoded (by ``codec.record_to_tables``), e.g. by
@@ -377,22 +371,6 @@ class CandidateWriter:
                 self._load()
             self._write(tables)
             self._record, self._tables = None, tables
-
-    def save_notes(self, number: int, text: str) -> None:
-        """One séance's notes through TinyDB's table API: one document, one atomic write."""
-        with self._mutex:
-            self._check_open()
-            with TinyDB(self.path, storage=_CandidateFileStorage) as db:
-                try:
-                    updated = db.table("seances", cache_size=0).update({"notes": text}, doc_ids=[number])
-                except KeyError:  # tinydb < 4.9 raises where later versions skip
-                    updated = []
-            if not updated:
-                raise CandidateFileError(self.path, f"séance n° {number} absente du fichier")
-            self._stamp = self._stamp_now()
-            for seance in self.record.seances:
-                if seance.number == number:
-                    seance.notes = text
 
     def close(self) -> None:
         with self._mutex:

@@ -5,8 +5,10 @@ from __future__ import annotations
 from textual.app import App
 
 from .. import paths
+from ..domain.text import visible_controls
+from ..services.keymap import KeymapFileError, keymap_path, read_keymap
 from ..services.workspace import Workspace
-from . import signals, texts
+from . import bindings, signals, texts
 from .commands import WorkspaceCommands
 from .crash import WorkspaceCrashGuard
 from .privacy import show_permission_notices
@@ -16,12 +18,37 @@ from .screens.workspace import WorkspaceScreen
 
 class SeanceApp(WorkspaceCrashGuard, App):
     TITLE = texts.APP_TITLE
-    CSS_PATH = [str(p) for p in sorted(paths.styles_dir().glob("*.tcss"))]
+    CSS_PATH = paths.stylesheets("workspace.tcss")
     COMMANDS = {WorkspaceCommands}
 
     def __init__(self, workspace: Workspace) -> None:
         super().__init__()
         self.workspace = workspace
+        self._keymap_problem = self._load_keymap()
+
+    def _load_keymap(self) -> str | None:
+        """The data dir's keymap.json, whole or not at all; returns the French
+        message for a file that is refused."""
+        path = keymap_path(self.workspace.data_dir)
+        try:
+            keymap = read_keymap(self.workspace.data_dir)
+        except KeymapFileError as exc:
+            keymap = {}
+            reason = exc.reason or (
+                texts.KEYMAP_BAD_KEYS.format(entry=exc.bad_entry) if exc.bad_entry is not None
+                else texts.KEYMAP_NOT_A_MAP
+            )
+        else:
+            unknown = sorted(set(keymap) - bindings.workspace_ids())
+            reason = texts.KEYMAP_UNKNOWN_IDS.format(ids=", ".join(unknown)) if unknown else None
+            if unknown:  # most likely a typo: all of the file or none of it
+                keymap = {}
+        bindings.use_keymap(keymap)
+        self.set_keymap(keymap)
+        if reason is None:
+            return None
+        # The path and the ids are the user's: control characters shown, never sent.
+        return visible_controls(texts.KEYMAP_IGNORED.format(path=path, reason=reason))
 
     def get_driver_class(self):
         # Pastes holding escape sequences arrive whole and in order (paste_driver.py).
@@ -31,6 +58,9 @@ class SeanceApp(WorkspaceCrashGuard, App):
         self.push_screen(WorkspaceScreen(self.workspace))
         signals.install(self, self._hang_up)
         show_permission_notices(self, self.workspace.permissions)
+        if self._keymap_problem:
+            # The path and the ids come from the user's file: never markup.
+            self.notify(self._keymap_problem, severity="warning", markup=False, timeout=30)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # ctrl+p (DLE) typed or pasted into the notes would open the palette,

@@ -6,8 +6,14 @@ inputs use (a, b, d, e, f, k, l, r, s, u, w, x, y, z).
 
 Widgets take their BINDINGS from here, and the help screen and the command
 palette read the same lists, so that the three can never disagree. The ids let
-a centre remap keys (``App.set_keymap``) without touching the code.
+a centre remap the workspace's keys without touching the code: its data dir's
+``keymap.json`` (``{"seance.start": "f10"}``) is read at start
+(``services/keymap.py``), given to Textual (``App.set_keymap``: the footer and
+the keys themselves) and kept here, where the help screen, the palette and the
+keys refused in the notes read it.
 """
+
+from collections.abc import Mapping
 
 from textual.binding import Binding
 
@@ -142,10 +148,31 @@ REVIEW_HELP_SECTIONS = [
 ]
 
 
+# The workspace's keymap as read from the data dir, set by SeanceApp when it
+# starts. A module value rather than the app's: one workspace runs per process,
+# and the screens' key checks (keys_of) are called without an app at hand.
+_user_keymap: dict[str, str] = {}
+
+
+def workspace_ids() -> set[str]:
+    """Every id a keymap file may name (review's keys are not remapped)."""
+    return {b.id for _, section in HELP_SECTIONS for b in section if b.id}
+
+
+def use_keymap(keymap: Mapping[str, str]) -> None:
+    global _user_keymap
+    _user_keymap = dict(keymap)
+
+
+def keys(binding: Binding) -> list[str]:
+    """The binding's keys, as remapped by the data dir's keymap if it is."""
+    return [key.strip() for key in _user_keymap.get(binding.id or "", binding.key).split(",") if key.strip()]
+
+
 def key_display(binding: Binding) -> str:
-    return " / ".join(binding.key.split(","))
+    return " / ".join(keys(binding))
 
 
 def keys_of(actions: set[str], section: list[Binding] = WORKSPACE) -> set[str]:
     """The keys bound to these actions in a list."""
-    return {key for b in section if b.action in actions for key in b.key.split(",")}
+    return {key for b in section if b.action in actions for key in keys(b)}

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..domain.text import visible_controls
-from ..storage.permissions import PermissionReport
+from ..services.listing import PermissionReport
 from . import texts
 
 SHOWN_PATHS = 3  # the top folders come first; the rest is counted

@@ -145,6 +145,12 @@ NOT_FROM_NOTES = (
     "Passez d'abord à un autre volet (F2, F3, F5)."
 )
 
+# The data dir's keymap.json (ui/bindings.py)
+KEYMAP_IGNORED = "Touches personnalisées ignorées ({path}) : {reason}. Les touches par défaut restent en place."
+KEYMAP_NOT_A_MAP = 'un objet JSON {"identifiant": "touches"} est attendu'
+KEYMAP_BAD_KEYS = "les touches de « {entry} » doivent être un texte non vide"
+KEYMAP_UNKNOWN_IDS = "identifiant(s) inconnu(s) : {ids}"
+
 # Help
 HELP_TITLE = "Aide — raccourcis clavier"
 HELP_INTRO = (

@@ -66,7 +66,7 @@ class FilesChanged(Message):
 
 class ReviewApp(CrashGuard, App):
     TITLE = f"{texts.APP_TITLE} — {texts.READ_ONLY_BADGE}"
-    CSS_PATH = [str(p) for p in sorted(paths.styles_dir().glob("*.tcss"))]
+    CSS_PATH = paths.stylesheets("review.tcss")
     BINDINGS = bindings.REVIEW
     ENABLE_COMMAND_PALETTE = False
 

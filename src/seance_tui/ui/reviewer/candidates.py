@@ -11,7 +11,7 @@ from textual.widgets import DataTable, Footer, Input
 from ...domain.dates import format_date
 from ...domain.hours import format_budget, format_hours
 from ...domain.text import fold, visible_controls
-from ...storage.index import CandidateSummary
+from ...services.listing import CandidateSummary
 from .. import bindings, texts
 from .header import ReviewHeader
 
