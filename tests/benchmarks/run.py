@@ -130,9 +130,9 @@ def ensure_store(workdir: Path, size: int, seed: int) -> Path:
     # The listing index (index.json) as any workspace start leaves it: cold
     # starts are measured with it up to date, like every start but the first.
     subprocess.run([PYTHON, "-c", "import sys, datetime; from pathlib import Path; "
-                    "from seance_tui import paths; from seance_tui.domain.phases import load_phases; "
+                    "from seance_tui.domain.phases import load_phases; from seance_tui.storage.layout import Layout; "
                     "from seance_tui.storage.store import WritableStore; d = Path(sys.argv[1]); "
-                    "WritableStore(d).summaries(load_phases(paths.phases_file(d)), datetime.datetime.now())",
+                    "WritableStore(d).summaries(load_phases(Layout(d).phases_file()), datetime.datetime.now())",
                     str(store)], check=True)
     return store
 
