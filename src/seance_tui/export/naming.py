@@ -14,40 +14,21 @@ two candidates with the same name never share a folder. An id that already
 begins with the name's slug (``zoe-lefevre``, ``zoe-lefevre-2``) is the folder on
 its own.
 
-A slug is made of ``[a-z0-9-]`` only, so no name can reach a path separator,
-``..``, a hidden file or a Windows device name.
+A slug (domain/ids.py, shared with the candidates' ids) is made of
+``[a-z0-9-]`` only, so no name can reach a path separator, ``..``, a hidden
+file or a Windows device name.
 """
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
+from ..domain.ids import candidate_slug
 from ..domain.model import Candidate, Seance
-from ..domain.text import fold
 
-FALLBACK_SLUG = "candidat"
-MAX_SLUG_LENGTH = 64  # a candidate id (storage.layout) fits whole
-
-# Latin letters that Unicode does not decompose into a base letter and an accent
-# (domain.text.fold already turns œ, æ and ß into two letters).
-_LETTERS = str.maketrans(
-    {"ø": "o", "Ø": "o", "đ": "d", "Đ": "d", "ð": "d", "Ð": "d", "ł": "l", "Ł": "l", "þ": "th", "Þ": "th", "ı": "i"}
-)
-_NOT_SLUG = re.compile(r"[^a-z0-9]+")
-# Windows refuses these as file or folder names, whatever the case.
-_WINDOWS_DEVICES = frozenset(
-    {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
-)
-
-
-def candidate_slug(name: str) -> str:
-    """``Zoé Dubœuf`` → ``zoe-duboeuf``; never empty, never a Windows device name."""
-    slug = _NOT_SLUG.sub("-", fold(name.translate(_LETTERS))).strip("-")
-    slug = slug[:MAX_SLUG_LENGTH].rstrip("-")
-    if not slug:
-        return FALLBACK_SLUG
-    return f"{slug}-{FALLBACK_SLUG}" if slug in _WINDOWS_DEVICES else slug
+# candidate_slug is the domain's (new candidates' ids use it too); named here as
+# well, since the export folders are built from it.
+__all__ = ["candidate_slug", "candidate_folder", "summary_filename", "history_filename", "synthesis_filename"]
 
 
 def candidate_folder(candidate: Candidate) -> str:
