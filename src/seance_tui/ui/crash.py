@@ -114,7 +114,8 @@ class WorkspaceCrashGuard(CrashGuard):
     """The workspace's notes are copied to a recovery file before exiting."""
 
     def rescue_on_crash(self) -> str | None:
-        from ..storage.recovery import write_recovery_copy
+        from ..services.errors import RecoveryFailed
+        from ..services.workspace import write_recovery_copy
         from .screens.workspace import WorkspaceScreen
 
         screens = [s for s in self.screen_stack if isinstance(s, WorkspaceScreen)]
@@ -127,6 +128,6 @@ class WorkspaceCrashGuard(CrashGuard):
             pass
         try:
             path = write_recovery_copy(current.record)
-        except OSError as exc:
+        except RecoveryFailed as exc:
             return texts.CRASH_NOT_RESCUED.format(error=visible_controls(str(exc)))
         return texts.CRASH_RESCUED.format(path=visible_controls(str(path)))

@@ -20,7 +20,7 @@ from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
 from ...domain.text import fold, visible_controls
-from ...storage.index import CandidateSummary
+from ...services.workspace import CandidateSummary
 from .. import bindings, texts
 
 
