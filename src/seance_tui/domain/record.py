@@ -26,6 +26,14 @@ from .model import (
 from .phases import PhaseSet
 
 
+# F-key order of a roadmap item's status: each press moves to the next, round.
+STATUS_CYCLE = (RoadmapStatus.TODO, RoadmapStatus.IN_PROGRESS, RoadmapStatus.ACHIEVED, RoadmapStatus.DROPPED)
+
+
+def next_status(status: RoadmapStatus) -> RoadmapStatus:
+    return STATUS_CYCLE[(STATUS_CYCLE.index(status) + 1) % len(STATUS_CYCLE)]
+
+
 class RuleError(ValueError):
     """An action the bilan's rules forbid; the message is French, for the user."""
 
@@ -101,6 +109,16 @@ class CandidateRecord:
         if seance.is_paused:
             raise RuleError("La séance est déjà en pause.")
         seance.pauses.append(Pause(start=now))
+
+    def pause_for_absence(self, at: datetime) -> bool:
+        """The consultant goes away (quit, hang-up, "Plus tard") with a séance
+        open: it stays open, and the time away must not count. A séance already
+        paused stays as it is; a correction has no clock. True if it paused."""
+        seance = self.open_seance
+        if seance is None or seance.is_paused or seance.is_correction:
+            return False
+        seance.pauses.append(Pause(start=at))
+        return True
 
     def resume_seance(self, number: int, now: datetime) -> None:
         seance = self._running(number)
@@ -304,6 +322,12 @@ class CandidateRecord:
         before = _item_fields(item)
         item.status = status
         self._log_diff(now, ChangeKind.ROADMAP_STATUS, seance, item, before)
+
+    def cycle_roadmap_status(self, item_id: str, now: datetime, seance: int | None) -> RoadmapStatus:
+        """The next status in STATUS_CYCLE, logged like any status change."""
+        status = next_status(self.roadmap_item(item_id).status)
+        self.set_roadmap_status(item_id, status, now, seance)
+        return status
 
     def delete_roadmap_item(self, item_id: str, now: datetime, seance: int | None) -> None:
         item = self.roadmap_item(item_id)

@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import re
 
-from .model import Candidate
+from .model import Candidate, new_id
 from .text import fold
 
 FALLBACK_SLUG = "candidat"
 MAX_SLUG_LENGTH = 64  # a candidate id (storage.layout) fits whole
+ID_SLUG_LENGTH = 40  # the name's part of a new id, leaving room for its random tail
 
 # Latin letters that Unicode does not decompose into a base letter and an accent
 # (domain.text.fold already turns œ, æ and ß into two letters).
@@ -45,3 +46,8 @@ def candidate_folder(candidate: Candidate) -> str:
     if identifier == name or identifier.startswith(f"{name}-"):
         return identifier
     return f"{name}-{identifier}"
+
+
+def new_candidate_id(name: str) -> str:
+    """``zoe-duboeuf-3fa9c1``: readable in a folder listing, unique by its random tail."""
+    return f"{candidate_slug(name)[:ID_SLUG_LENGTH]}-{new_id()[:6]}"

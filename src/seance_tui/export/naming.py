@@ -14,8 +14,9 @@ two candidates with the same name never share a folder. An id that already
 begins with the name's slug (``zoe-lefevre``, ``zoe-lefevre-2``) is the folder on
 its own.
 
-A slug is made of ``[a-z0-9-]`` only, so no name can reach a path separator,
-``..``, a hidden file or a Windows device name.
+A slug (domain/slug.py, shared with the candidates' ids) is made of
+``[a-z0-9-]`` only, so no name can reach a path separator, ``..``, a hidden
+file or a Windows device name.
 """
 
 from __future__ import annotations

@@ -18,34 +18,17 @@ from __future__ import annotations
 
 import os
 import sys
-import traceback
 from datetime import datetime
 from pathlib import Path
 
 from rich.text import Text
 
-from .. import __version__, paths
+from .. import paths
 from ..domain.text import visible_controls
-from ..storage.atomic import make_private_dir
-from ..storage.permissions import make_private
+from ..services.crash_log import write_log
 from . import texts
 
 EXIT_CRASH = 70  # EX_SOFTWARE (sysexits.h): an internal error, not the user's
-
-
-def write_log(error: BaseException, cache_dir: Path, now: datetime | None = None) -> Path:
-    """The traceback (no local variables) in a new private file; returns its path."""
-    now = now or datetime.now()
-    folder = cache_dir / "logs"
-    make_private_dir(folder)
-    make_private(folder, [])  # an existing folder others could read is tightened
-    path = folder / f"erreur-{now:%Y%m%d-%H%M%S}-{os.getpid()}.log"
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND | os.O_NOFOLLOW, 0o600)
-    with os.fdopen(fd, "a", encoding="utf-8", errors="backslashreplace") as log:
-        os.fchmod(log.fileno(), 0o600)
-        log.write(f"seance {__version__}, {now:%Y-%m-%d %H:%M:%S}, {' '.join(sys.argv[1:])}\n")
-        log.write("".join(traceback.format_exception(error)))
-    return path
 
 
 def _message(error: BaseException, cache_dir: Path) -> tuple[str, Path | None]:
@@ -114,7 +97,8 @@ class WorkspaceCrashGuard(CrashGuard):
     """The workspace's notes are copied to a recovery file before exiting."""
 
     def rescue_on_crash(self) -> str | None:
-        from ..storage.recovery import write_recovery_copy
+        from ..services.errors import RecoveryFailed
+        from ..services.workspace import write_recovery_copy
         from .screens.workspace import WorkspaceScreen
 
         screens = [s for s in self.screen_stack if isinstance(s, WorkspaceScreen)]
@@ -127,6 +111,6 @@ class WorkspaceCrashGuard(CrashGuard):
             pass
         try:
             path = write_recovery_copy(current.record)
-        except OSError as exc:
+        except RecoveryFailed as exc:
             return texts.CRASH_NOT_RESCUED.format(error=visible_controls(str(exc)))
         return texts.CRASH_RESCUED.format(path=visible_controls(str(path)))

@@ -1,7 +1,8 @@
 """The feuille de route as a table: objectif | moyens | délai | statut.
 
-The table only shows and posts requests; the screen applies them to the record
-(so that every change is logged and saved in one place)."""
+The table only shows and posts typed requests; its pane (ui/panes/roadmap.py)
+asks what a request needs and applies it through the screen (so that every
+change is logged and saved in one place)."""
 
 from __future__ import annotations
 
@@ -40,13 +41,28 @@ def _cell(text: str, style: str = "", width: int | None = None) -> Text:
 class RoadmapTable(DataTable):
     BINDINGS = bindings.ROADMAP
 
-    class Request(Message):
-        """``action`` is one of add, edit, status, delete, move; ``item_id`` None for add."""
+    class AddItem(Message):
+        """A new objective is asked for."""
 
-        def __init__(self, action: str, item_id: str | None, offset: int = 0) -> None:
+    class ItemRequest(Message):
+        """A request about the highlighted item."""
+
+        def __init__(self, item_id: str) -> None:
             super().__init__()
-            self.action = action
             self.item_id = item_id
+
+    class EditItem(ItemRequest):
+        pass
+
+    class CycleStatus(ItemRequest):
+        pass
+
+    class DeleteItem(ItemRequest):
+        pass
+
+    class MoveItem(ItemRequest):
+        def __init__(self, item_id: str, offset: int) -> None:
+            super().__init__(item_id)
             self.offset = offset
 
     def __init__(self, **kwargs) -> None:
@@ -94,20 +110,20 @@ class RoadmapTable(DataTable):
         return row_key.value
 
     def action_add_item(self) -> None:
-        self.post_message(self.Request("add", None))
+        self.post_message(self.AddItem())
 
     def action_edit_item(self) -> None:
-        self._request("edit")
+        if self.selected_id is not None:
+            self.post_message(self.EditItem(self.selected_id))
 
     def action_cycle_status(self) -> None:
-        self._request("status")
+        if self.selected_id is not None:
+            self.post_message(self.CycleStatus(self.selected_id))
 
     def action_delete_item(self) -> None:
-        self._request("delete")
+        if self.selected_id is not None:
+            self.post_message(self.DeleteItem(self.selected_id))
 
     def action_move_item(self, offset: int) -> None:
-        self._request("move", offset)
-
-    def _request(self, action: str, offset: int = 0) -> None:
         if self.selected_id is not None:
-            self.post_message(self.Request(action, self.selected_id, offset))
+            self.post_message(self.MoveItem(self.selected_id, offset))
