@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-POLL = 0.2
+POLL = 0.05  # a tmux capture-pane costs milliseconds: polling often costs little and waits less
 TIMEOUT = 20.0
 
 

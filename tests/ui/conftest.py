@@ -69,6 +69,21 @@ def data_dir(tmp_path: Path) -> Path:
     return target
 
 
+def keep_notifications(app) -> None:
+    """Keeps every message the app notifies, for seance_pilot.notifications:
+    Textual drops a notification once its timeout has passed, which a test
+    run on a loaded machine can outlast."""
+    posted: list[str] = []
+    real_notify = app.notify
+
+    def notify(message, *args, **kwargs):
+        posted.append(message)
+        return real_notify(message, *args, **kwargs)
+
+    app.notify = notify
+    app.notified = posted
+
+
 @pytest.fixture
 def clock() -> FixedClock:
     return FixedClock()
@@ -81,6 +96,7 @@ def make_app(data_dir: Path, clock: FixedClock):
     def make() -> SeanceApp:
         app = SeanceApp(Workspace(data_dir, clock=clock))
         app.animation_level = "none"
+        keep_notifications(app)
         return app
 
     return make

@@ -75,7 +75,11 @@ async def open_candidate(pilot: Pilot, filter_text: str) -> None:
 
 
 def notifications(app) -> list[str]:
-    """Every notification the app posted (kept even when run_test hides the toasts)."""
+    """Every notification the app posted (kept even when run_test hides the toasts,
+    and even after its timeout when the app comes from the make_app fixture)."""
+    posted = getattr(app, "notified", None)
+    if posted is not None:
+        return list(posted)
     return [n.message for n in app._notifications]
 
 

@@ -13,13 +13,22 @@ from seance_tui.ui import texts
 from seance_tui.ui.dialogs.choice import ChoiceDialog
 from seance_tui.ui.dialogs.pick_phase import PickDialog
 from seance_tui.ui.dialogs.roadmap_form import RoadmapForm
+from seance_tui.ui.screens.workspace import WorkspaceScreen
 
 JEROME = "jerome-marchand"
 
 
-async def test_locked_candidate_opens_read_only(app, data_dir):
+async def test_locked_candidate_opens_read_only(app, data_dir, monkeypatch):
     # Another workspace (this process, another lock) runs a séance with Jérôme.
     holder = WritableStore(data_dir).open_for_writing(JEROME)
+    offers = []  # the start's offer of open séances, a worker: its end is awaited, not guessed
+    real_offer = WorkspaceScreen._offer_open_seances
+
+    def watched_offer(self):
+        offers.append(real_offer(self))
+        return offers[-1]
+
+    monkeypatch.setattr(WorkspaceScreen, "_offer_open_seances", watched_offer)
     try:
         record = holder.record
         record.start_seance("investigation", datetime(2026, 11, 26, 9, 0), notes="Notes de l'autre poste.")
@@ -28,7 +37,10 @@ async def test_locked_candidate_opens_read_only(app, data_dir):
         before = path.read_bytes()
 
         async with app.run_test(size=(160, 48)) as pilot:
-            await pilot.pause(0.3)
+            await wait_until(
+                pilot, lambda: offers and (offers[0].is_finished or isinstance(pilot.app.screen, ChoiceDialog)),
+                what="open séances offered (or not)",
+            )
             # Its open séance is the holder's to resume: not offered here.
             assert not isinstance(pilot.app.screen, ChoiceDialog)
 
@@ -46,8 +58,7 @@ async def test_locked_candidate_opens_read_only(app, data_dir):
             assert editor.read_only and editor.text == "Notes de l'autre poste."
             assert not screen.query_one("#save-state").display
             await pilot.press("f4")
-            await type_text(pilot, "ne doit pas s'écrire")
-            await pilot.pause(0.6)
+            await type_text(pilot, "ne doit pas s'écrire")  # returns once the app has handled every key
             assert editor.text == "Notes de l'autre poste."
 
             await pilot.press("f5", "a")
@@ -55,7 +66,8 @@ async def test_locked_candidate_opens_read_only(app, data_dir):
             assert not isinstance(pilot.app.screen, RoadmapForm)
             assert texts.READ_ONLY_REFUSED in notifications(pilot.app)
             await pilot.press("s", "d", "shift+down", "f6", "f7", "f8", "f9", "ctrl+g")
-            await pilot.pause(0.6)
+            # Every key handled and every worker they started done: a dialog would be up by now.
+            await wait_until(pilot, lambda: all(w.is_finished for w in pilot.app.workers), what="workers done")
             assert not isinstance(pilot.app.screen, (RoadmapForm, PickDialog, ChoiceDialog))
 
             await pilot.press("ctrl+q")

@@ -38,6 +38,10 @@ async def start_seance(pilot) -> None:
     await pilot.pause()
 
 
+def header_text(app) -> str:
+    return str(app.screen.query_one("#app-header").render())
+
+
 def dialog_text(app) -> str:
     return str(app.screen.query_one(".dialog-question").render())
 
@@ -67,7 +71,6 @@ async def test_a_whole_seance(app, data_dir, clock):
         # Notes: typed into the template, saved by the autosave.
         assert pilot.app.focused is editor(pilot.app)
         await type_text(pilot, "Il veut devenir ébéniste.\nÀ revoir : le financement.")
-        await pilot.pause(0.6)
         await wait_until(pilot, lambda: load(data_dir, JEROME).seance(3).notes == editor(pilot.app).text)
         notes = load(data_dir, JEROME).seance(3).notes
         assert "Il veut devenir ébéniste.\nÀ revoir : le financement." in notes
@@ -125,8 +128,11 @@ async def test_a_whole_seance(app, data_dir, clock):
 async def test_autosave_under_fast_typing(app, data_dir, monkeypatch):
     """Typing on while slow saves run: what ends up on disk is exactly what the editor holds."""
     real_save = CandidateWriter.save_tables
+    saves_started = 0
 
     def slow_save(self, tables):
+        nonlocal saves_started
+        saves_started += 1
         time.sleep(0.15)  # a slow disk: saves overlap the typing and may finish out of order
         real_save(self, tables)
 
@@ -139,10 +145,11 @@ async def test_autosave_under_fast_typing(app, data_dir, monkeypatch):
             chunk = f"Ligne {n:02d} : éàçœ « guillemets » [crochets] — {'x' * (n % 5)}.\n"
             typed += chunk
             await type_text(pilot, chunk)
-            if n % 3 == 2:
-                await pilot.pause(0.45)  # long enough for the autosave to start mid-typing
+            if n % 3 == 2:  # until the autosave starts mid-typing
+                started = saves_started
+                await wait_until(pilot, lambda: saves_started > started, what="a save started")
         assert len(typed) >= 300
-        await pilot.pause(0.6)
+        await wait_until(pilot, lambda: load(data_dir, JEROME).seance(3).notes == editor(pilot.app).text)
         await wait_until(pilot, lambda: save_state(pilot.app) == "enregistré", what="saved")
         text = editor(pilot.app).text
         assert typed in text
@@ -152,9 +159,12 @@ async def test_autosave_under_fast_typing(app, data_dir, monkeypatch):
 async def test_failed_save_keeps_the_text_and_retries(app, data_dir, monkeypatch):
     real_save = CandidateWriter.save_tables
     disk_full = True
+    failed_saves = 0
 
     def failing_save(self, tables):
+        nonlocal failed_saves
         if disk_full:
+            failed_saves += 1
             raise OSError(28, "disque plein")
         real_save(self, tables)
 
@@ -165,7 +175,6 @@ async def test_failed_save_keeps_the_text_and_retries(app, data_dir, monkeypatch
         monkeypatch.setattr(CandidateWriter, "save_tables", failing_save)
 
         await type_text(pilot, "Note à ne pas perdre.")
-        await pilot.pause(0.6)
         await wait_until(pilot, lambda: save_state(pilot.app) == "erreur d'enregistrement", what="error shown")
         assert pilot.app.screen.query_one("#save-state").has_class("-error")
         assert "Note à ne pas perdre." in editor(pilot.app).text
@@ -173,8 +182,9 @@ async def test_failed_save_keeps_the_text_and_retries(app, data_dir, monkeypatch
         assert any("disque plein" in n for n in notifications(pilot.app))
 
         # Typing on during the fault: still kept, still "erreur".
+        failed = failed_saves
         await type_text(pilot, " Et celle-ci.")
-        await pilot.pause(0.6)
+        await wait_until(pilot, lambda: failed_saves > failed, timeout=8, what="a save of it tried")
         assert save_state(pilot.app) == "erreur d'enregistrement"
 
         disk_full = False  # space freed: the automatic retry (every 2 s) saves it all
@@ -191,8 +201,7 @@ async def test_budget_reached_pauses_and_going_on_is_asked_with_f7(app, data_dir
         await start_seance(pilot)
         number = load(data_dir, amelie).open_seance.number
 
-        clock.advance(hours=2, minutes=50)  # 2 h 45 were left
-        await pilot.pause(1.2)  # the 1 s tick sees the crossing
+        clock.advance(hours=2, minutes=50)  # 2 h 45 were left; the 1 s tick sees the crossing
         await wait_until(pilot, lambda: load(data_dir, amelie).seance(number).is_paused, what="paused on disk")
         pause = load(data_dir, amelie).seance(number).pauses[-1]
         assert pause.start == datetime(2026, 11, 26, 12, 45) and pause.end is None  # when 24 h were reached
@@ -213,7 +222,8 @@ async def test_budget_reached_pauses_and_going_on_is_asked_with_f7(app, data_dir
 
         # Confirmed once: the next ticks neither pause nor ask again.
         clock.advance(minutes=30)
-        await pilot.pause(1.2)
+        shown = header_text(pilot.app)
+        await wait_until(pilot, lambda: header_text(pilot.app) != shown, what="a tick (the header's time moves)")
         assert not isinstance(pilot.app.screen, ChoiceDialog)
         assert not load(data_dir, amelie).seance(number).is_paused
 
@@ -225,7 +235,6 @@ async def test_budget_refused_leaves_the_seance_paused(app, data_dir, clock):
         await start_seance(pilot)
         number = load(data_dir, amelie).open_seance.number
         clock.advance(hours=3)
-        await pilot.pause(1.2)
         await wait_until(pilot, lambda: load(data_dir, amelie).seance(number).is_paused, what="paused on disk")
         await pilot.press("f7")
         await wait_until(pilot, lambda: isinstance(pilot.app.screen, ChoiceDialog), what="budget question")
@@ -387,7 +396,7 @@ async def crash_after_typing(make_app, data_dir, text: str, last_save: datetime)
         await open_candidate(pilot, "jerome")
         await start_seance(pilot)
         await type_text(pilot, text)
-        await pilot.pause(0.6)
+        await wait_until(pilot, lambda: load(data_dir, JEROME).seance(3).notes == editor(pilot.app).text)
         await wait_until(pilot, lambda: save_state(pilot.app) == "enregistré")
         opened = pilot.app.screen.current
     opened.close()

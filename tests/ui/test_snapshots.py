@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from textual.widgets import Input, TextArea
 
-from seance_pilot import open_candidate, type_text, wait_until
+from seance_pilot import load, open_candidate, type_text, wait_until
 from seance_tui.ui.dialogs.pick_phase import PickDialog
 from seance_tui.ui.screens.help import HelpScreen
 
@@ -42,15 +42,16 @@ def test_workspace_wide(app, snap_compare):
     assert snap_compare(app, terminal_size=WIDE, run_before=opened("amelie"))
 
 
-def test_workspace_wide_seance_running(app, snap_compare):
+def test_workspace_wide_seance_running(app, data_dir, snap_compare):
     async def run_before(pilot) -> None:
         await open_candidate(pilot, "jerome")
         await pilot.press("f6")
         await wait_until(pilot, lambda: isinstance(pilot.app.screen, PickDialog))
         await pilot.press("enter")
         await wait_until(pilot, lambda: pilot.app.screen.current.record.open_seance is not None)
-        await type_text(pilot, "Il veut devenir ébéniste : « enfin un métier du bois ».")
-        await pilot.pause(0.6)
+        typed = "Il veut devenir ébéniste : « enfin un métier du bois »."
+        await type_text(pilot, typed)
+        await wait_until(pilot, lambda: typed in load(data_dir, "jerome-marchand").seance(3).notes, what="on disk")
         state = pilot.app.screen.query_one("#save-state")
         await wait_until(pilot, lambda: str(state.render()) == "enregistré", what="saved")
         assert_nothing_blinks(pilot.app)

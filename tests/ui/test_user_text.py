@@ -75,7 +75,6 @@ async def test_preview_and_typed_markup_stay_text(app, data_dir, markup_candidat
         await pilot.press("enter")
         await wait_until(pilot, lambda: pilot.app.screen.current.record.open_seance is not None)
         await type_text(pilot, "[bold]pas gras[/bold] $accent")
-        await pilot.pause(0.6)
         await wait_until(pilot, lambda: "[bold]pas gras[/bold] $accent" in load(data_dir, markup_candidate).seance(2).notes)
         assert "[bold]pas gras[/bold] $accent" in screen_text(pilot.app)
 
