@@ -18,6 +18,7 @@ from ... import paths
 from ...services.review import Review
 from .. import bindings, signals, texts
 from ..crash import CrashGuard
+from ..paste_driver import paste_safe
 from ..privacy import show_permission_notices
 from ..screens.help import HelpScreen
 from .candidates import CandidatesScreen
@@ -90,6 +91,10 @@ class ReviewApp(CrashGuard, App):
     def notify(self, message: str, *, markup: bool = False, **options) -> None:
         # Review's messages carry file paths and error texts: never markup.
         super().notify(message, markup=markup, **options)
+
+    def get_driver_class(self):
+        # Pastes holding escape sequences arrive whole and in order (paste_driver.py).
+        return paste_safe(super().get_driver_class())
 
     def on_mount(self) -> None:
         if self._terminal_palette:

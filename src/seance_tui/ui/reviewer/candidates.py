@@ -12,6 +12,7 @@ from ...domain.dates import format_date
 from ...domain.hours import format_budget, format_hours
 from ...domain.text import fold, visible_controls
 from ...services.listing import CandidateSummary
+from ..widgets.form_input import FormInput
 from .. import bindings, texts
 from .header import ReviewHeader
 
@@ -34,7 +35,7 @@ class CandidatesScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield ReviewHeader()
-        filter_box = Input(placeholder=texts.FILTER_PLACEHOLDER, id="review-filter")
+        filter_box = FormInput(placeholder=texts.FILTER_PLACEHOLDER, id="review-filter")
         filter_box.cursor_blink = False
         yield filter_box
         yield CandidateTable(id="review-candidates", cursor_type="row", zebra_stripes=True)

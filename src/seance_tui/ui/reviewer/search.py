@@ -15,6 +15,7 @@ from ...domain.dates import format_date
 from ...domain.text import visible_controls
 from ...search.highlight import HIT_END, HIT_START
 from ...search.hits import SearchHit
+from ..widgets.form_input import FormInput
 from .. import bindings, texts
 from .header import ReviewHeader
 
@@ -51,7 +52,7 @@ class SearchScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield ReviewHeader()
-        box = Input(placeholder=texts.REVIEW_SEARCH_PLACEHOLDER, id="search-box")
+        box = FormInput(placeholder=texts.REVIEW_SEARCH_PLACEHOLDER, id="search-box")
         box.cursor_blink = False
         yield box
         yield Static(id="search-status")
