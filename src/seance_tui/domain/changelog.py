@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from .model import ChangeEvent, ChangeKind, RoadmapItem, RoadmapStatus
 from .phases import PhaseSet
 
+# The French name of each field of the log's before/after, in the order they are named
+# (also what export/roadmap.py says a séance changed).
 FIELD_LABELS = {"objective": "objectif", "means": "moyens", "deadline": "délai", "status": "statut"}
 UNKNOWN_NAME = "?"
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import date
 
+from ..domain.changelog import FIELD_LABELS
 from ..domain.dates import format_date
 from ..domain.model import ChangeEvent, ChangeKind, RoadmapItem, RoadmapStatus
 from .markdown import table
@@ -13,8 +14,6 @@ HEADERS = ("Objectif", "Moyens", "Délai", "Statut")
 CHANGE_HEADER = "Pendant la séance"
 NO_DEADLINE = "non fixé"
 
-# The French name of each field of the log's before/after, in the order they are named.
-FIELD_LABELS = {"objective": "objectif", "means": "moyens", "deadline": "délai", "status": "statut"}
 _FINAL_STATUS_MARKERS = {RoadmapStatus.ACHIEVED: "atteint", RoadmapStatus.DROPPED: "abandonné"}
 
 
