@@ -60,7 +60,7 @@ class Terminal:
                 if not ready:
                     continue
                 data = os.read(self.fd, 65536)
-            except OSError:
+            except (OSError, ValueError):  # ValueError: close() set fd to -1 meanwhile
                 break
             if not data:
                 break
