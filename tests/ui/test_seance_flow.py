@@ -144,9 +144,11 @@ async def test_autosave_under_fast_typing(app, data_dir, monkeypatch):
         for n in range(12):
             chunk = f"Ligne {n:02d} : éàçœ « guillemets » [crochets] — {'x' * (n % 5)}.\n"
             typed += chunk
+            # Counted from before the chunk: on a slow machine its save may
+            # already have started while type_text waited for the keys.
+            started = saves_started
             await type_text(pilot, chunk)
             if n % 3 == 2:  # until the autosave starts mid-typing
-                started = saves_started
                 await wait_until(pilot, lambda: saves_started > started, what="a save started")
         assert len(typed) >= 300
         await wait_until(pilot, lambda: load(data_dir, JEROME).seance(3).notes == editor(pilot.app).text)
