@@ -50,7 +50,7 @@ from seance_tui.domain.model import (  # noqa: E402
 )
 from seance_tui.domain.phases import PhaseSet, load_phases  # noqa: E402
 from seance_tui.domain.record import CandidateRecord  # noqa: E402
-from seance_tui.export.naming import candidate_slug  # noqa: E402
+from seance_tui.domain.slug import candidate_slug  # noqa: E402
 from seance_tui.storage.atomic import FILE_MODE, make_private_dir, write_json_atomically  # noqa: E402
 from seance_tui.storage.codec import record_to_tables  # noqa: E402
 from seance_tui.storage.jsonfile import encode_json  # noqa: E402

@@ -10,13 +10,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from seance_tui.domain.model import Candidate, FundingRoute, Seance
-from seance_tui.export.naming import (
-    candidate_folder,
-    candidate_slug,
-    history_filename,
-    summary_filename,
-    synthesis_filename,
-)
+from seance_tui.domain.slug import candidate_folder, candidate_slug
+from seance_tui.export.naming import history_filename, summary_filename, synthesis_filename
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 

@@ -16,7 +16,6 @@ from seance_tui.domain.privacy import (
     MAX_PRIVATE_HEADINGS,
     OWNERS,
     PRIVATE_TITLES,
-    has_private_part,
     is_private_title,
     private_spans,
     public_text,
@@ -94,10 +93,6 @@ def test_a_private_heading_in_code_hides_to_the_end_when_read_from_it():
 def test_too_many_private_headings_hide_everything_from_the_first():
     lines = ["vu", *(["## Privé", "x", "## Public", "y"] * (MAX_PRIVATE_HEADINGS + 1))]
     assert private_spans(lines) == [(1, len(lines))]
-
-
-def test_has_private_part():
-    assert has_private_part("a\n> ## Privé\nb") and not has_private_part("## Privée et publique\nb")
 
 
 def test_the_privacy_rules_import_no_ui_or_storage_library():

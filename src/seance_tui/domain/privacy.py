@@ -143,10 +143,6 @@ def public_text(text: str) -> str:
     return "\n".join(lines)
 
 
-def has_private_part(text: str) -> bool:
-    return bool(private_spans(split_lines(text)))
-
-
 # --- where private parts start -------------------------------------------------
 
 

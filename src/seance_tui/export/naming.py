@@ -24,14 +24,6 @@ from __future__ import annotations
 from datetime import date
 
 from ..domain.model import Seance
-# The slug rule is the domain's (candidate ids are made from it too); the
-# folder name is exported here with the file names it goes with.
-from ..domain.slug import FALLBACK_SLUG, MAX_SLUG_LENGTH, candidate_folder, candidate_slug
-
-__all__ = [
-    "FALLBACK_SLUG", "MAX_SLUG_LENGTH", "candidate_folder", "candidate_slug",
-    "history_filename", "summary_filename", "synthesis_filename",
-]
 
 
 def summary_filename(seance: Seance) -> str:
