@@ -77,12 +77,20 @@ def test_every_kind_of_event_has_a_sentence():
     record.events.append(ChangeEvent(NOW, ChangeKind.SEANCE_REOPENED, 1, "seance:1"))
     record.move_roadmap_item(record.roadmap[-1].id, -1, NOW, 2)
     record.set_checklist_item("preliminaire", "presentation", False, NOW, 2)
+    bilan_kinds = [k for k in ChangeKind if not k.value.startswith(("roadmap_", "checklist_"))]
+    for kind in bilan_kinds:
+        if kind not in {e.kind for e in record.events}:
+            record.events.append(ChangeEvent(NOW, kind, None, "dossier", after={"date": "01/12/2026"}))
     kinds = {change.event.kind for change in describe_changes(record.events, record.roadmap, PHASES)}
     assert kinds == set(ChangeKind)
     texts = [c.text for c in describe_changes(record.events, record.roadmap, PHASES)]
     assert "Séance rouverte pour correction" in texts
     assert "Dépassement du budget d'heures confirmé (24 h utilisées sur 24 h)" in texts
     assert any(t.startswith("Jalon coché : «") for t in texts)
+    assert "Bilan clos (date : 01/12/2026)" in texts
+    # none of them falls through to the checklist's sentence
+    checklist = sum(e.kind.value.startswith("checklist_") for e in record.events)
+    assert sum(t.startswith("Jalon") for t in texts) == checklist
 
 
 def test_a_log_older_than_its_item_names_it_by_the_wording_it_had_then():

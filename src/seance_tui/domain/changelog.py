@@ -88,6 +88,8 @@ def describe(event: ChangeEvent, name: str, phases: PhaseSet) -> str:
         return f"Objectif déplacé : « {name} » (position {moved})"
     if kind is ChangeKind.SEANCE_REOPENED:
         return "Séance rouverte pour correction"
+    if kind in _BILAN_SENTENCES:
+        return _bilan_sentence(event)
     if kind is ChangeKind.BUDGET_EXCEEDED:
         # L6313-4 caps a bilan's hours: going past the cap is the consultant's decision, on record.
         used, budget = event.after.get("used", "?"), event.after.get("budget", "?")
@@ -95,6 +97,45 @@ def describe(event: ChangeEvent, name: str, phases: PhaseSet) -> str:
     phase_key, item_key = checklist_target(event.target)
     verb = "coché" if kind is ChangeKind.CHECKLIST_TICKED else "décoché"
     return f"Jalon {verb} : « {_checklist_label(phases, phase_key, item_key)} » ({phases.label(phase_key)})"
+
+
+# The bilan's own steps (séance details, synthesis, consent, end, purge):
+# a sentence, then what changed, each value as it was recorded at the time.
+_BILAN_SENTENCES = {
+    ChangeKind.SEANCE_DETAILS: "Détails de la séance modifiés",
+    ChangeKind.SEANCE_CORRECTED: "Séance refermée après correction",
+    ChangeKind.SYNTHESIS_DRAFTED: "Document de synthèse : brouillon commencé",
+    ChangeKind.SYNTHESIS_NEW_VERSION: "Document de synthèse : nouvelle version après sa remise",
+    ChangeKind.SYNTHESIS_HANDED_OVER: "Document de synthèse remis au bénéficiaire",
+    ChangeKind.CONSENT_CHANGED: "Consentement du bénéficiaire modifié",
+    ChangeKind.AGREEMENT_CHANGED: "Convention tripartite modifiée",
+    ChangeKind.FOLLOW_UP_PLANNED: "Entretien de suivi prévu",
+    ChangeKind.FOLLOW_UP_DECLINED: "Entretien de suivi décliné",
+    ChangeKind.BILAN_CLOSED: "Bilan clos",
+    ChangeKind.PURGED: "Contenu du dossier détruit (R6313-7)",
+    ChangeKind.IMPORTED: "Dossier importé",
+}
+# The French name of the fields these events record (before/after).
+BILAN_FIELD_LABELS = {
+    "version": "version",
+    "date": "date",
+    "by": "par",
+    "source": "origine",
+}
+
+
+def _bilan_sentence(event: ChangeEvent) -> str:
+    sentence = _BILAN_SENTENCES[event.kind]
+    keys = list(dict.fromkeys([*event.before, *event.after]))
+    details = []
+    for key in keys:
+        label = BILAN_FIELD_LABELS.get(key, FIELD_LABELS.get(key, key))
+        before, after = event.before.get(key), event.after.get(key)
+        if before is not None and after is not None:
+            details.append(f"{label} : {before or 'aucun'} → {after or 'aucun'}")
+        else:
+            details.append(f"{label} : {after if after is not None else before}")
+    return sentence + (f" ({' ; '.join(details)})" if details else "")
 
 
 def checklist_target(target: str) -> tuple[str, str]:

@@ -97,6 +97,15 @@ class Candidate:
     contact: str | None = None
     hours_budget: float = LEGAL_BUDGET_HOURS
     status: CandidateStatus = CandidateStatus.ACTIVE
+    # What the consent of ``consent_date`` also covers (R6313-7's two
+    # exceptions: each keeps the file one year past the end of the bilan).
+    keep_documents_consent: bool = False
+    synthesis_to_adviser: bool = False
+    # R6313-8, employer-funded routes: the agreement sent, then signed (10 days).
+    agreement_sent_date: date | None = None
+    # The bilan's legal end (close-bilan); retention is counted from it.
+    end_date: date | None = None
+    follow_up_declined: bool = False
 
 
 @dataclass
@@ -121,6 +130,11 @@ class Seance:
     tools: list[str] = field(default_factory=list)
     next_steps: str = ""
     next_seance_date: date | None = None
+    # The entretien de suivi (R6313-4) after the conclusion, months later.
+    follow_up: bool = False
+    # Set by the R6313-7 purge only: how many characters the notes had, the
+    # one fact about them an audit keeps once their text is destroyed.
+    notes_size: int | None = None
 
     @property
     def is_paused(self) -> bool:
@@ -158,6 +172,29 @@ class RoadmapItem:
         return self.deadline is not None and self.deadline < today and not self.status.is_finished
 
 
+@dataclass
+class SynthesisVersion:
+    """One version of the document de synthèse, as the consultant wrote it.
+
+    ``sections`` maps a section key (domain/synthesis.py) to its Markdown
+    text. A version handed over to the beneficiary is never changed again:
+    a later change starts the next version, and the old one stays on file.
+    """
+
+    number: int
+    started: datetime
+    sections: dict[str, str] = field(default_factory=dict)
+    handed_over: date | None = None
+
+
+@dataclass
+class PurgeMark:
+    """The R6313-7 purge ran on this file: its content is gone, this stays."""
+
+    purged_at: datetime
+    by: str
+
+
 class ChangeKind(enum.StrEnum):
     ROADMAP_ADDED = "roadmap_added"
     ROADMAP_MODIFIED = "roadmap_modified"
@@ -168,6 +205,18 @@ class ChangeKind(enum.StrEnum):
     BUDGET_EXCEEDED = "budget_exceeded"
     CHECKLIST_TICKED = "checklist_ticked"
     CHECKLIST_UNTICKED = "checklist_unticked"
+    SEANCE_DETAILS = "seance_details"
+    SEANCE_CORRECTED = "seance_corrected"
+    SYNTHESIS_DRAFTED = "synthesis_drafted"
+    SYNTHESIS_NEW_VERSION = "synthesis_new_version"
+    SYNTHESIS_HANDED_OVER = "synthesis_handed_over"
+    CONSENT_CHANGED = "consent_changed"
+    AGREEMENT_CHANGED = "agreement_changed"
+    FOLLOW_UP_PLANNED = "follow_up_planned"
+    FOLLOW_UP_DECLINED = "follow_up_declined"
+    BILAN_CLOSED = "bilan_closed"
+    PURGED = "purged"
+    IMPORTED = "imported"
 
 
 @dataclass

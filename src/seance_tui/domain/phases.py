@@ -25,6 +25,11 @@ class Phase:
     description: str
     legal: bool
     checklist: tuple[ChecklistItem, ...]
+    # The tools a consultant picks from for a séance of this phase (tests,
+    # questionnaires, ...); free text may be added beside them.
+    tools: tuple[str, ...] = ()
+    # Closing a séance of this phase proposes the follow-up interview (R6313-4).
+    follow_up: bool = False
 
 
 @dataclass(frozen=True)
@@ -56,6 +61,11 @@ class PhaseSet:
     def first(self) -> Phase:
         return self.phases[0]
 
+    @property
+    def all_tools(self) -> tuple[str, ...]:
+        """Every tool of every phase's list, each once, in timeline order."""
+        return tuple(dict.fromkeys(tool for phase in self.phases for tool in phase.tools))
+
 
 def load_phases(path: Path) -> PhaseSet:
     try:
@@ -73,6 +83,8 @@ def load_phases(path: Path) -> PhaseSet:
                     ChecklistItem(key=str(c["key"]), label=str(c["label"]))
                     for c in p.get("checklist", [])
                 ),
+                tools=tuple(str(t) for t in p.get("tools", [])),
+                follow_up=bool(p.get("follow_up", False)),
             )
             for p in raw["phases"]
         )

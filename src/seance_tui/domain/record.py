@@ -17,10 +17,12 @@ from .model import (
     ChangeEvent,
     ChangeKind,
     Pause,
+    PurgeMark,
     RoadmapItem,
     RoadmapStatus,
     Seance,
     SeanceStatus,
+    SynthesisVersion,
     new_id,
 )
 from .phases import PhaseSet
@@ -56,6 +58,30 @@ class CandidateRecord:
     events: list[ChangeEvent] = field(default_factory=list)
     # phase key -> checklist item key -> when it was ticked
     checklist: dict[str, dict[str, datetime]] = field(default_factory=dict)
+    # The document de synthèse, oldest version first (domain/synthesis.py).
+    synthesis: list[SynthesisVersion] = field(default_factory=list)
+    # Set once the R6313-7 purge has run (domain/purge.py): the rest is content-free.
+    purge: PurgeMark | None = None
+
+    # --- what may change -------------------------------------------------------
+
+    def ensure_editable(self, seance: int | None = None) -> None:
+        """Raises RuleError unless the file may change (for ``seance``, if given).
+
+        A closed bilan is read-only except its follow-up séance (R6313-4);
+        a purged file (R6313-7) is read-only entirely. Every rule that
+        changes the file calls this first."""
+        if self.purge is not None:
+            raise RuleError("Ce dossier a été purgé (R6313-7) : il ne garde que des dates et des durées.")
+        end = self.candidate.end_date
+        if end is None:
+            return
+        if seance is not None and any(s.number == seance and s.follow_up for s in self.seances):
+            return
+        raise RuleError(
+            f"Le bilan est clos depuis le {format_date(end)} : le dossier est en lecture seule, "
+            "sauf l'entretien de suivi."
+        )
 
     # --- séances -----------------------------------------------------------
 
@@ -164,7 +190,7 @@ class CandidateRecord:
         # The end stays: the séance happened when it happened, and the
         # correction time never counts (see Seance.is_correction).
         seance.status = SeanceStatus.OPEN
-        self._log(now, ChangeKind.SEANCE_REOPENED, number, f"seance:{number}")
+        self.log(now, ChangeKind.SEANCE_REOPENED, number, f"seance:{number}")
         return seance
 
     def _open(self, number: int) -> Seance:
@@ -231,7 +257,7 @@ class CandidateRecord:
             seance.pauses[-1].end = now
 
     def _log_past_budget(self, number: int, now: datetime) -> None:
-        self._log(
+        self.log(
             now, ChangeKind.BUDGET_EXCEEDED, number, f"seance:{number}",
             after={"used": format_hours(self.hours_used(now)), "budget": format_budget(self.candidate.hours_budget)},
         )
@@ -261,7 +287,7 @@ class CandidateRecord:
             if not ticked:
                 del self.checklist[phase]
         kind = ChangeKind.CHECKLIST_TICKED if done else ChangeKind.CHECKLIST_UNTICKED
-        self._log(now, kind, seance, f"checklist:{phase}:{item}")
+        self.log(now, kind, seance, f"checklist:{phase}:{item}")
 
     # --- feuille de route ----------------------------------------------------
 
@@ -291,7 +317,7 @@ class CandidateRecord:
             created_in=seance,
         )
         self.roadmap.append(item)
-        self._log(now, ChangeKind.ROADMAP_ADDED, seance, item.id, after=_item_fields(item))
+        self.log(now, ChangeKind.ROADMAP_ADDED, seance, item.id, after=_item_fields(item))
         return item
 
     def edit_roadmap_item(
@@ -332,7 +358,7 @@ class CandidateRecord:
     def delete_roadmap_item(self, item_id: str, now: datetime, seance: int | None) -> None:
         item = self.roadmap_item(item_id)
         self.roadmap.remove(item)
-        self._log(now, ChangeKind.ROADMAP_DELETED, seance, item.id, before=_item_fields(item))
+        self.log(now, ChangeKind.ROADMAP_DELETED, seance, item.id, before=_item_fields(item))
 
     def move_roadmap_item(self, item_id: str, offset: int, now: datetime, seance: int | None) -> None:
         item = self.roadmap_item(item_id)
@@ -341,7 +367,7 @@ class CandidateRecord:
         if new == old:
             return
         self.roadmap.insert(new, self.roadmap.pop(old))
-        self._log(
+        self.log(
             now, ChangeKind.ROADMAP_MOVED, seance, item.id,
             before={"position": str(old + 1)}, after={"position": str(new + 1)},
         )
@@ -355,12 +381,14 @@ class CandidateRecord:
         after = _item_fields(item)
         changed = [k for k in after if after[k] != before.get(k)]
         if changed:
-            self._log(
+            self.log(
                 now, kind, seance, item.id,
                 before={k: before[k] for k in changed}, after={k: after[k] for k in changed},
             )
 
-    def _log(self, now, kind, seance, target, before=None, after=None) -> None:
+    def log(self, now, kind, seance, target, before=None, after=None) -> None:
+        """Append to the change log. Public for the rules that live in their
+        own domain modules (synthesis, closing, purge): they log through here."""
         self.events.append(
             ChangeEvent(at=now, kind=kind, seance=seance, target=target, before=before or {}, after=after or {})
         )

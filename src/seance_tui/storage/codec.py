@@ -9,8 +9,15 @@ One file per candidate, one TinyDB table per kind of thing::
     roadmap    {"<n>": {..., "position": n}}
     events     {"<n>": {...}}            the change log, in order
     checklist  {"<n>": {"phase", "item", "done_at"}}
+    synthesis  {"<version>": {"number", "started", "sections", "handed_over"}}
+    purge      {"1": {"purged_at", "by"}}   only once the R6313-7 purge has run
 
 Dates are ISO strings, times naive local ISO strings (see domain.model).
+
+Version 2 added the synthesis and purge tables and the end-of-bilan fields
+(consent scope, agreement sent, end date, follow-up). A version 1 file reads
+as version 2 with those empty, and is written back as version 2: a version 1
+seance refuses it rather than drop what it does not know.
 """
 
 from __future__ import annotations
@@ -25,15 +32,19 @@ from ..domain.model import (
     ChangeKind,
     FundingRoute,
     Pause,
+    PurgeMark,
     RoadmapItem,
     RoadmapStatus,
     Seance,
     SeanceStatus,
+    SynthesisVersion,
 )
 from ..domain.record import CandidateRecord
 
-SCHEMA_VERSION = 1
-TABLES = ("meta", "candidate", "seances", "roadmap", "events", "checklist")
+SCHEMA_VERSION = 2
+# The versions this seance reads; it always writes SCHEMA_VERSION.
+READABLE_VERSIONS = (1, 2)
+TABLES = ("meta", "candidate", "seances", "roadmap", "events", "checklist", "synthesis", "purge")
 
 
 class SchemaError(ValueError):
@@ -83,6 +94,8 @@ def seance_to_doc(s: Seance) -> dict[str, Any]:
         "tools": list(s.tools),
         "next_steps": s.next_steps,
         "next_seance_date": _iso(s.next_seance_date),
+        "follow_up": s.follow_up,
+        "notes_size": s.notes_size,
     }
 
 
@@ -98,6 +111,11 @@ def candidate_to_doc(c: Candidate) -> dict[str, Any]:
         "start_date": _iso(c.start_date),
         "hours_budget": c.hours_budget,
         "status": c.status.value,
+        "keep_documents_consent": c.keep_documents_consent,
+        "synthesis_to_adviser": c.synthesis_to_adviser,
+        "agreement_sent_date": _iso(c.agreement_sent_date),
+        "end_date": _iso(c.end_date),
+        "follow_up_declined": c.follow_up_declined,
     }
 
 
@@ -140,6 +158,18 @@ def record_to_tables(record: CandidateRecord) -> dict[str, dict[str, Any]]:
                 for item, at in items.items()
             ]
         ),
+        "synthesis": {
+            str(v.number): {
+                "number": v.number,
+                "started": _iso(v.started),
+                "sections": dict(v.sections),
+                "handed_over": _iso(v.handed_over),
+            }
+            for v in record.synthesis
+        },
+        "purge": (
+            {"1": {"purged_at": _iso(record.purge.purged_at), "by": record.purge.by}} if record.purge else {}
+        ),
     }
 
 
@@ -161,9 +191,10 @@ def check_schema(tables: Any) -> None:
     version = schema_version(tables)
     if version is None:
         raise SchemaError("schema_version absent ou invalide")
-    if version != SCHEMA_VERSION:
+    if version not in READABLE_VERSIONS:
         raise SchemaError(
-            f"schema_version {version} inconnu (cette version de seance lit la version {SCHEMA_VERSION})"
+            f"schema_version {version} inconnu (cette version de seance lit les versions "
+            f"{' et '.join(map(str, READABLE_VERSIONS))})"
         )
 
 
@@ -189,7 +220,17 @@ def seance_from_doc(doc: dict[str, Any]) -> Seance:
         tools=[str(t) for t in doc.get("tools", [])],
         next_steps=str(doc.get("next_steps", "")),
         next_seance_date=_d(doc.get("next_seance_date")),
+        follow_up=bool(doc.get("follow_up", False)),
+        notes_size=_optional_int(doc.get("notes_size")),
     )
+
+
+def _optional_int(value: Any) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValueError(f"nombre entier attendu : {value!r}")
+    return value
 
 
 def candidate_from_doc(c: dict[str, Any]) -> Candidate:
@@ -204,6 +245,11 @@ def candidate_from_doc(c: dict[str, Any]) -> Candidate:
         start_date=_d(c.get("start_date")),
         hours_budget=float(c.get("hours_budget", 24.0)),
         status=CandidateStatus(c.get("status", CandidateStatus.ACTIVE.value)),
+        keep_documents_consent=bool(c.get("keep_documents_consent", False)),
+        synthesis_to_adviser=bool(c.get("synthesis_to_adviser", False)),
+        agreement_sent_date=_d(c.get("agreement_sent_date")),
+        end_date=_d(c.get("end_date")),
+        follow_up_declined=bool(c.get("follow_up_declined", False)),
     )
 
 
@@ -238,4 +284,19 @@ def _decode(tables: dict[str, Any]) -> CandidateRecord:
     ]
     for doc in tables.get("checklist", {}).values():
         record.checklist.setdefault(doc["phase"], {})[doc["item"]] = _required_dt(doc["done_at"])
+    record.synthesis = sorted(
+        (
+            SynthesisVersion(
+                number=int(doc["number"]),
+                started=_required_dt(doc["started"]),
+                sections={str(k): str(v) for k, v in doc.get("sections", {}).items()},
+                handed_over=_d(doc.get("handed_over")),
+            )
+            for doc in tables.get("synthesis", {}).values()
+        ),
+        key=lambda v: v.number,
+    )
+    purge = tables.get("purge", {}).get("1")
+    if purge is not None:
+        record.purge = PurgeMark(purged_at=_required_dt(purge["purged_at"]), by=str(purge["by"]))
     return record

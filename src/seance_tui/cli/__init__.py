@@ -1,0 +1,76 @@
+"""The ``seance`` command: argparse front door to the workspace and the tools.
+
+One module per family of commands; each adds its sub-parsers
+(``add_parsers``) and maps its command names to functions (``COMMANDS``).
+``common`` holds what they share, ``data_dir`` which data dir they work on.
+
+Exit codes: 0 success, 1 a check or search found problems/nothing, 2 bad
+usage or data the command cannot work on (missing data dir, unknown candidate),
+70 an unexpected error (a bug: its details are in a private log, ui/crash.py).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from .. import __version__, paths
+from ..domain.text import visible_controls
+from ..storage.errors import StorageError
+from . import export, listing, review, workspace
+from .common import EXIT_USAGE, CommandError
+from .data_dir import data_dir as _data_dir
+
+# Each family of commands, in the order ``seance --help`` lists them.
+FAMILIES = (listing, export, review)
+COMMANDS = {**workspace.COMMANDS, **{name: run for family in FAMILIES for name, run in family.COMMANDS.items()}}
+
+
+def _common_options() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    where = common.add_mutually_exclusive_group()
+    where.add_argument(
+        "--data-dir",
+        metavar="DOSSIER",
+        help=f"dossier des données (sinon ${paths.DATA_DIR_ENV}, sinon le dossier utilisateur)",
+    )
+    where.add_argument(
+        "--demo",
+        action="store_true",
+        help="travailler sur une copie neuve des données de démonstration",
+    )
+    return common
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = _common_options()
+    parser = argparse.ArgumentParser(
+        prog="seance",
+        parents=[common],
+        description=(
+            "Séances de bilan de compétences. Sans commande : ouvre l'espace de travail "
+            "du consultant sur le dossier des données."
+        ),
+    )
+    parser.add_argument("--version", action="version", version=f"seance {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMANDE")
+    for family in FAMILIES:
+        family.add_parsers(commands, common)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        with _data_dir(args) as data_dir:
+            return COMMANDS[args.command or "workspace"](args, data_dir)
+    except CommandError as exc:
+        print(f"seance : {visible_controls(str(exc))}", file=sys.stderr)  # a name or path is shown, never run
+        return exc.code
+    except StorageError as exc:  # a data dir that cannot be used: said plainly, no traceback
+        print(f"seance : {visible_controls(str(exc))}", file=sys.stderr)  # a name or path is shown, never run
+        return EXIT_USAGE
+    except Exception as exc:  # a bug: a French sentence here, the traceback in a private log
+        from ..ui import crash
+
+        return crash.report(exc, getattr(args, "cache_dir", None))

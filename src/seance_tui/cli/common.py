@@ -1,0 +1,61 @@
+"""What every command shares: its error, the data dir's phases and store, finding a candidate."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from ..domain.phases import PhaseFileError, PhaseSet, load_phases
+from ..domain.text import fold, one_line
+from ..storage.errors import DataDirMissing
+from ..storage.layout import Layout
+from ..storage.store import ReadOnlyStore
+
+EXIT_OK, EXIT_FOUND_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+
+class CommandError(Exception):
+    """A message for the user and the exit code that goes with it."""
+
+    def __init__(self, message: str, code: int = EXIT_USAGE):
+        super().__init__(message)
+        self.code = code
+
+
+def phases_of(data_dir: Path) -> PhaseSet:
+    try:
+        return load_phases(Layout(data_dir).phases_file())
+    except PhaseFileError as exc:
+        raise CommandError(str(exc)) from exc
+
+
+def read_only_store(data_dir: Path) -> ReadOnlyStore:
+    try:
+        return ReadOnlyStore(data_dir)
+    except DataDirMissing as exc:
+        raise CommandError(str(exc)) from exc
+
+
+def print_problems(problems) -> None:
+    for problem in problems:
+        print(f"{problem.path} : {problem.message}", file=sys.stderr)
+
+
+def find_candidate(store: ReadOnlyStore, query: str) -> str:
+    """An id, or an unambiguous part of a name (accents and case ignored)."""
+    ids = store.candidate_ids()
+    if query in ids:
+        return query
+    records, _ = store.load_all()
+    wanted = fold(query.strip())
+    matches = [r.candidate for r in records if wanted and wanted in fold(r.candidate.name)]
+    if not matches:
+        raise CommandError(f"aucun candidat ne correspond à « {one_line(query)} ».")
+    if len(matches) > 1:
+        names = "\n".join(
+            f"  {c.id}\t{one_line(c.name)}" for c in sorted(matches, key=lambda c: fold(c.name))
+        )
+        raise CommandError(f"« {one_line(query)} » désigne plusieurs candidats ; précisez :\n{names}")
+    return matches[0].id
+
+

@@ -1,0 +1,52 @@
+"""``seance list`` and ``seance check``: the data dir at a glance, and whether every file reads."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import datetime
+from pathlib import Path
+
+from ..domain.dates import format_date
+from ..domain.hours import format_budget, format_hours
+from ..domain.text import fold, one_line
+from .common import EXIT_FOUND_PROBLEMS, EXIT_OK, phases_of, print_problems, read_only_store
+
+
+def add_parsers(commands, common: argparse.ArgumentParser) -> None:
+    commands.add_parser(
+        "list", parents=[common], help="une ligne par candidat",
+        description="Liste les candidats : phase, séances, heures, dernière séance.",
+    )
+    commands.add_parser(
+        "check", parents=[common], help="vérifier chaque fichier",
+        description="Vérifie chaque fichier candidat ; une ligne par problème, code 1 s'il y en a.",
+    )
+
+
+def cmd_list(args: argparse.Namespace, data_dir: Path) -> int:
+    store = read_only_store(data_dir)
+    phases = phases_of(data_dir)
+    summaries, problems = store.summaries(phases, datetime.now())
+    for s in sorted(summaries, key=lambda s: fold(s.name)):
+        last = format_date(s.last_seance_date) if s.last_seance_date else "aucune séance"
+        print(
+            f"{one_line(s.name)}\t{phases.label(s.current_phase)}\t{s.seance_count} séance(s)"
+            f"\t{format_hours(s.hours_used)} / {format_budget(s.hours_budget)}\t{last}"
+        )
+    if not summaries and not problems:
+        print(f"Aucun candidat dans {data_dir}.")
+    print_problems(problems)
+    return EXIT_FOUND_PROBLEMS if problems else EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace, data_dir: Path) -> int:
+    problems = read_only_store(data_dir).check()
+    if problems:
+        for problem in problems:
+            print(f"{problem.path} : {problem.message}")
+        return EXIT_FOUND_PROBLEMS
+    print(f"Tous les fichiers de {data_dir} sont lisibles.")
+    return EXIT_OK
+
+
+COMMANDS = {"list": cmd_list, "check": cmd_check}
