@@ -76,11 +76,11 @@ def test_what_the_auditor_reads_of_a_closed_bilan():
         "24/11/2026 à 14 h 30 — séance n° 6 — Dépassement du budget d'heures confirmé (12 h utilisées sur 12 h)"
     ]
     seances = table_with(section(pack, "Séances"), "Séance").rows
-    assert seances[0][:8] == [
-        "n° 1", "22/09/2026", "14 h 00", "15 h 30", "1 h 30", "Entretien préliminaire", "Close", "oui (1\u202f968 caractères)"
+    assert seances[0][:7] == [
+        "n° 1", "22/09/2026", "14 h 00 – 15 h 30", "1 h 30", "Entretien préliminaire", "Close", "oui (1\u202f968 caractères)"
     ]
-    assert seances[-1][6] == "Prévue — entretien de suivi"
-    assert seances[2][8] == f"{FREE_TOOL} (×2)"  # two tools typed as free text: counted, never named
+    assert seances[-1][5] == "Prévue — entretien de suivi"
+    assert seances[2][7] == f"{FREE_TOOL} (×2)"  # two tools typed as free text: counted, never named
     synthesis = table_with(section(pack, "Document de synthèse"), "Version").rows
     assert synthesis == [
         ["n° 1", "24 novembre 2026 à 16 h 10", "25 novembre 2026"],

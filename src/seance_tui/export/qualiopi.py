@@ -46,7 +46,7 @@ INTRO = (
     "et ne contient aucun contenu : ni notes de séance, ni notes privées, ni prochaines étapes, "
     "ni texte de la feuille de route, ni document de synthèse."
 )
-SEANCE_HEADERS = ("Séance", "Date", "Début", "Fin", "Durée", "Phase", "Statut", "Notes", "Outils utilisés")
+SEANCE_HEADERS = ("Séance", "Date", "Horaires", "Durée", "Phase", "Statut", "Notes", "Outils utilisés")
 ROADMAP_HEADERS = ("Objectif", "Délai", "Statut", "Créé en")
 SYNTHESIS_HEADERS = ("Version", "Commencée le", "Remise au bénéficiaire")
 # Shown elsewhere in the pack (roadmap, hours, purge line), so not in the journal.
@@ -188,8 +188,7 @@ def _seances_table(record: CandidateRecord, phases: PhaseSet, now: datetime) -> 
             (
                 f"n° {seance.number}",
                 format_date(seance.day) if seance.day else NOT_SET,
-                clock(seance.start) if seance.start else "—",
-                clock(seance.end) if seance.end else ("en cours" if held else "—"),
+                _times(seance),
                 duration,
                 phases.label(seance.phase),
                 status,
@@ -198,6 +197,12 @@ def _seances_table(record: CandidateRecord, phases: PhaseSet, now: datetime) -> 
             )
         )
     return table(SEANCE_HEADERS, rows)
+
+
+def _times(seance: Seance) -> str:
+    if seance.start is None:
+        return "—"
+    return f"{clock(seance.start)} – {clock(seance.end) if seance.end else 'en cours'}"
 
 
 def _notes_fact(record: CandidateRecord, seance: Seance) -> str:
