@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from textual.widgets import MarkdownViewer
 
-from review_pilot import open_from_candidates, screen_text, snapshot, wait_until
+from review_pilot import open_from_candidates, screen_text, snapshot, wait_until, write_notes
 from seance_tui.ui.reviewer.qualiopi import QualiopiScreen
 
 NOTE_TEXT = "épicerie solidaire"  # in Zoé's notes, next steps and roadmap
@@ -38,3 +38,19 @@ async def test_the_key_shows_the_pack_with_durations_and_no_note(make_app, data_
         await pilot.press("escape")
         await wait_until(pilot, lambda: not isinstance(app.screen, QualiopiScreen), "back to the history")
     assert snapshot(data_dir) == before  # shown, never written
+
+
+async def test_the_pack_follows_the_file_as_the_consultant_writes(make_app, data_dir):
+    """The live check reloads the pack like the other screens: a séance's notes
+    grow, its size in the pack grows, and the words typed never show."""
+    app = make_app()
+    async with app.run_test(size=(200, 50)) as pilot:
+        await pilot.pause()
+        await open_from_candidates(pilot, "zoe")
+        await pilot.press("a")
+        await wait_until(pilot, lambda: isinstance(app.screen, QualiopiScreen), "pack shown")
+        viewer = app.screen.query_one(MarkdownViewer)
+        await wait_until(pilot, lambda: "1\u202f951 caractères" in viewer.document.source, "pack loaded")
+        write_notes(data_dir, "zoe-lefevre", 1, "\nMotAjouteEnDirect.")
+        await wait_until(pilot, lambda: "1\u202f970 caractères" in viewer.document.source, "pack reloaded", timeout=5)
+        assert "MotAjouteEnDirect" not in viewer.document.source
