@@ -149,6 +149,8 @@ def planted_everywhere() -> CandidateRecord:
         at, ChangeKind.SEANCE_DETAILS, 2, "seance:2",
         before={"next_steps": ""}, after={"next_steps": f"{PLANTED}-details", "tools": f"{PLANTED}-outil"},
     )
+    # A roadmap text in another kind's event: the purge empties it there too.
+    record.log(at, ChangeKind.IMPORTED, None, "dossier", after={"objective": f"{PLANTED}-importe"})
     return record
 
 

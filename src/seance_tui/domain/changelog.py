@@ -113,6 +113,7 @@ ROADMAP_KINDS = frozenset(
 # The roadmap's fields that are not text (objective, means: the purge empties
 # those): the only ones whose values the content-free mode shows.
 VALUE_FIELDS = ("deadline", "status")
+TEXT_FIELDS = ("objective", "means")
 TEXT_CHANGED = "texte modifié"
 
 
@@ -190,6 +191,8 @@ _YES_NO = frozenset({"oui", "non", "true", "false"})
 
 
 def _safe_value(key: str, value: str) -> bool:
+    if key in TEXT_FIELDS:  # emptied by the purge: shown neither before nor after it
+        return False
     return key in _CONTENT_FREE_KEYS or value.lower() in _YES_NO or _CONTENT_FREE_VALUE.fullmatch(value) is not None
 
 
