@@ -77,3 +77,14 @@ def test_forms_that_make_no_sense_are_refused(data_dir, capsys, args, said):
     assert said in capsys.readouterr().err
     assert not (data_dir / "exports").exists()
 
+
+
+def test_a_link_planted_as_the_audit_folder_leads_no_pack_outside(data_dir, tmp_path, capsys):
+    outside = tmp_path / "ailleurs"
+    outside.mkdir()
+    exports = data_dir / "exports"
+    exports.mkdir()
+    (exports / "audit-qualiopi").symlink_to(outside)
+    assert main(["export", "--qualiopi", "--all", "--data-dir", str(data_dir)]) == 2
+    assert "chemin refusé" in capsys.readouterr().err
+    assert list(outside.iterdir()) == []
