@@ -131,7 +131,7 @@ def _consent_table(record: CandidateRecord, now: datetime) -> str:
         return table(FACT_HEADERS, rows)
     rows += [
         ("Convention tripartite envoyée", _long(candidate.agreement_sent_date)),
-        ("Convention tripartite signée", _long(candidate.agreement_date) if candidate.agreement_date else "non signée"),
+        ("Convention tripartite signée", _or(candidate.agreement_date, "non signée")),
         (f"Délai de signature ({AGREEMENT_DAYS} jours, R6313-8)", _agreement_delay(
             candidate.agreement_sent_date, candidate.agreement_date, now.date()
         )),
@@ -238,7 +238,7 @@ def _roadmap_table(record: CandidateRecord) -> str:
 
 def _synthesis_table(record: CandidateRecord) -> str:
     rows = [
-        (f"n° {version.number}", _moment(version.started), _long(version.handed_over) if version.handed_over else "non remise")
+        (f"n° {version.number}", _moment(version.started), _or(version.handed_over, "non remise"))
         for version in sorted(record.synthesis, key=lambda v: v.number)
     ]
     return table(SYNTHESIS_HEADERS, rows)
@@ -281,7 +281,11 @@ def _moment(moment: datetime) -> str:
 
 
 def _long(day: date | None) -> str:
-    return format_date_long(day) if day else NOT_SET
+    return _or(day, NOT_SET)
+
+
+def _or(day: date | None, missing: str) -> str:
+    return format_date_long(day) if day else missing
 
 
 def _days(n: int) -> str:
