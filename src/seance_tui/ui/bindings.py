@@ -30,6 +30,8 @@ WORKSPACE = [
     # The same key, shown in presentation mode: its only way out.
     Binding("ctrl+t", "leave_presentation", "Quitter la présentation", id="presentation.leave"),
     Binding("f9", "reopen_seance", "Rouvrir", id="seance.reopen", priority=True),
+    # From every pane, the notes included (an F-key cannot be typed into text).
+    Binding("f10", "seance_details", "Détails de la séance", id="seance.details", priority=True),
     Binding("ctrl+n", "new_candidate", "Nouveau candidat", id="candidate.new"),
     Binding("ctrl+g", "edit_candidate", "Modifier candidat", id="candidate.edit"),
     Binding("f2", "focus_pane('candidates')", "Candidats", id="pane.candidates", priority=True, show=False),
