@@ -11,6 +11,7 @@ from seance_pilot import answer, load, notifications, open_candidate, screen_tex
 from test_form_typing import burst, send_all_at_once
 from test_seance_flow import JEROME, editor, start_seance
 from seance_tui.domain.model import ChangeKind, SeanceStatus
+from seance_tui.ui.dialogs.pick_phase import PickDialog
 from seance_tui.ui.dialogs.seance_details import SeanceDetailsForm
 
 TOOLS_OFFERED = 9  # phases.json: investigation's catalogue
@@ -126,3 +127,52 @@ async def test_hostile_text_stays_text(app, data_dir):
         # A paste into a one-line field is joined, its controls kept visible (FormInput).
         assert seance.tools == ["[bold]x[/] ␛[31mrouge␇ fin suite"]
         assert seance.next_steps == hostile
+
+
+async def test_typed_at_80_columns_without_pause(app, data_dir):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_candidate(pilot, "jerome")
+        await start_seance(pilot)
+        number = pilot.app.screen.current.record.open_seance.number
+        form = await open_details(pilot)
+        await send_all_at_once(pilot, burst(
+            "<down>", " ", "<down>", "<down>", " ", "<tab>", "Carte mentalx", "<backspace>", "e", "<tab>",
+            "Un", "<enter>", "Deux", "<tab>", "dans 2 semaines", "<enter>",
+        ))
+        await wait_until(pilot, lambda: pilot.app.screen is not form, what="details saved")
+        seance = load(data_dir, JEROME).seance(number)
+        assert seance.tools == ["Portefeuille de compétences", "Inventaire de personnalité", "Carte mentale"]
+        assert (seance.next_steps, seance.next_seance_date) == ("Un\nDeux", date(2026, 12, 10))
+
+
+async def test_f10_needs_an_open_seance(app, data_dir):
+    async with app.run_test(size=(160, 48)) as pilot:
+        await open_candidate(pilot, "jerome")
+        await pilot.press("f10")
+        await wait_until(pilot, lambda: any("F10" in n for n in notifications(pilot.app)), what="said")
+        assert not isinstance(pilot.app.screen, SeanceDetailsForm)
+
+
+async def test_a_corrected_seance_is_exported_again_marked_corrected(app, data_dir, clock):
+    async with app.run_test(size=(160, 48)) as pilot:
+        await open_candidate(pilot, "jerome")
+        await pilot.press("f9")
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, PickDialog), what="which séance")
+        await pilot.press("enter")  # n° 2, the latest closed
+        await answer(pilot, "Oui")
+        await wait_until(pilot, lambda: load(data_dir, JEROME).seance(2).status is SeanceStatus.OPEN)
+        # Its details can be corrected too (F10 works from the notes).
+        form = await open_details(pilot)
+        await send_all_at_once(pilot, burst("<tab>", "Photolangage", "<tab>", "<end>", " (corrigé)", "<tab>", "<enter>"))
+        await wait_until(pilot, lambda: pilot.app.screen is not form, what="details saved")
+        clock.advance(minutes=5)
+        await pilot.press("f8")
+        await answer(pilot, "Oui")
+        summary = data_dir / "exports" / JEROME / "2026-11-24-seance-02.md"
+        await wait_until(pilot, lambda: summary.exists() and "corrigé le" in summary.read_text(encoding="utf-8"),
+                         what="summary exported again")
+    text = summary.read_text(encoding="utf-8")
+    assert text.split("\n")[2] == "_Compte rendu corrigé le 26 novembre 2026._"
+    assert "- Photolangage" in text and "Ligne de vie professionnelle" in text
+    kinds = [e.kind for e in load(data_dir, JEROME).events if e.seance == 2]
+    assert kinds[-3:] == [ChangeKind.SEANCE_REOPENED, ChangeKind.SEANCE_DETAILS, ChangeKind.SEANCE_CORRECTED]

@@ -51,6 +51,14 @@ class ToolList(InOrderKeys, SelectionList[str]):
         if self.highlighted is None and self.option_count:
             self.highlighted = 0
 
+    def action_select(self) -> None:
+        # SelectionList ticks from a message it posts to itself, and ticks the
+        # option highlighted *then*: ↓ Espace ↓ ↓ Espace typed in one burst
+        # ticked the fourth option twice (so not at all). Ticked here, at once.
+        highlighted = self.highlighted
+        if highlighted is not None and not self.get_option_at_index(highlighted).disabled:
+            self.toggle(self.get_option_at_index(highlighted))
+
 
 class StepsEditor(NotesEditor):
     """Multi-line next steps: control characters shown, never sent; Tab leaves."""
