@@ -31,8 +31,9 @@ from markdown_it.token import Token
 
 from .privacy import public_text
 
-# The same reading as the documents' (export/markdown.py).
-_parser = MarkdownIt("commonmark").enable("table")
+# The same block reading as the documents' (export/markdown.py); only blocks
+# matter here, so inline content is left unparsed (the costly part).
+_parser = MarkdownIt("commonmark").enable("table").disable(["inline", "text_join"])
 
 # Each pass drops what is unfilled now; a heading whose prompts went becomes
 # empty in the next. Past this many passes (a hostile text), what is left stays.
@@ -67,15 +68,22 @@ def _unfilled(lines: list[str]) -> list[tuple[int, int, bool]]:
     """(start, end, is_heading) of the lines to drop, ``end`` excluded."""
     tokens = _parser.parse("\n".join(lines))
     drops = [(*_content_span(lines, t.map), False) for t in _prompt_items(tokens)]
-    top = [t for t in tokens if t.level == 0 and t.map is not None and t.nesting != -1]
-    for i, token in enumerate(top):
-        following = next((t for t in top[i + 1 :] if t.type != "hr"), None)
-        ends_section = following is None or following.type == "heading_open"
+    top = [i for i, t in enumerate(tokens) if t.level == 0 and t.map is not None and t.nesting != -1]
+    # The next top-level block of each (a thematic break is nothing), found going up: linear.
+    following: list[Token | None] = [None] * len(top)
+    after: Token | None = None
+    for k in range(len(top) - 1, -1, -1):
+        following[k] = after
+        if tokens[top[k]].type != "hr":
+            after = tokens[top[k]]
+    for k, i in enumerate(top):
+        token, next_block = tokens[i], following[k]
         if token.type == "heading_open":
-            if following is None or (following.type == "heading_open" and _level(following) <= _level(token)):
+            if next_block is None or (next_block.type == "heading_open" and _level(next_block) <= _level(token)):
                 drops.append((*token.map, True))
-        elif token.type == "paragraph_open" and ends_section and _one_line_prompt(tokens, token):
-            drops.append((*token.map, False))
+        elif token.type == "paragraph_open" and (next_block is None or next_block.type == "heading_open"):
+            if _one_line_prompt(token, tokens[i + 1]):
+                drops.append((*token.map, False))
     return drops
 
 
@@ -85,21 +93,19 @@ def _prompt_items(tokens: list[Token]) -> list[Token]:
     for i, token in enumerate(tokens):
         if token.type != "list_item_open" or token.map is None:
             continue
-        children = []
-        for inner in tokens[i + 1 :]:
-            if inner.type == "list_item_close" and inner.level == token.level:
-                break
-            children.append(inner)
-        if not children:
+        # Only the next four tokens are looked at: an unfilled item is empty,
+        # or one paragraph (open, inline, close) and its own close.
+        children = tokens[i + 1 : i + 5]
+        closes = [k for k, t in enumerate(children) if t.type == "list_item_close" and t.level == token.level]
+        if closes and closes[0] == 0:
             found.append(token)
-        elif len(children) == 3 and children[0].type == "paragraph_open" and _one_line_prompt(tokens, children[0]):
-            found.append(token)
+        elif closes and closes[0] == 3 and children[0].type == "paragraph_open":
+            if _one_line_prompt(children[0], children[1]):
+                found.append(token)
     return found
 
 
-def _one_line_prompt(tokens: list[Token], paragraph: Token) -> bool:
-    # By identity: two paragraphs with the same text are equal tokens.
-    inline = tokens[next(i for i, t in enumerate(tokens) if t is paragraph) + 1]
+def _one_line_prompt(paragraph: Token, inline: Token) -> bool:
     start, end = paragraph.map
     return end - start == 1 and "\n" not in inline.content and is_prompt(inline.content)
 
