@@ -145,6 +145,8 @@ def describe(event: ChangeEvent, name: str, phases: PhaseSet, *, content_free: b
         return f"Objectif déplacé : « {name} » (position {moved})"
     if kind is ChangeKind.SEANCE_REOPENED:
         return "Séance rouverte pour correction"
+    if kind in _SEANCE_DETAIL_KINDS and not content_free:  # next steps and free tools are the consultant's words
+        return _seance_details_sentence(event)
     if kind in _BILAN_SENTENCES:
         return _bilan_sentence(event, content_free)
     if kind is ChangeKind.BUDGET_EXCEEDED:
@@ -241,6 +243,36 @@ def _describe_numbered(event: ChangeEvent, name: str) -> str:
         return f"{title} retiré"
     moved = f"{event.before.get('position', '?')} → {event.after.get('position', '?')}"
     return f"{title} déplacé (position {moved})"
+
+
+# --- séance details (domain/details.py) and corrections (CandidateRecord.close_seance) ---
+
+_SEANCE_DETAIL_KINDS = (ChangeKind.SEANCE_DETAILS, ChangeKind.SEANCE_CORRECTED)
+DETAIL_FIELD_LABELS = {"tools": "outils", "next_steps": "prochaines étapes", "next_date": "prochaine séance"}
+
+
+def _seance_details_sentence(event: ChangeEvent) -> str:
+    """``Détails de la séance : outils : aucun → Jeu de rôle ; prochaine séance : aucune → 15/01/2027``.
+
+    Each field as it was recorded; multi-line next steps on one line (the
+    log is read one line per event)."""
+    if event.kind is ChangeKind.SEANCE_CORRECTED:
+        return "Séance refermée après correction : son compte rendu est refait, marqué corrigé"
+    details = []
+    for key in DETAIL_FIELD_LABELS:
+        if key in event.before or key in event.after:
+            before = _one_line(event.before.get(key, "")) or _nothing(key)
+            after = _one_line(event.after.get(key, "")) or _nothing(key)
+            details.append(f"{DETAIL_FIELD_LABELS[key]} : {before} → {after}")
+    return "Détails de la séance modifiés" + (f" — {' ; '.join(details)}" if details else "")
+
+
+def _one_line(value: str) -> str:
+    return " / ".join(line.strip() for line in value.splitlines() if line.strip())
+
+
+def _nothing(key: str) -> str:
+    return "aucune" if key in ("next_steps", "next_date") else "aucun"
 
 
 def checklist_target(target: str) -> tuple[str, str]:
