@@ -26,6 +26,7 @@ from ..panes.roadmap import RoadmapPane
 from ..panes.timeline import TimelinePane
 from ..widgets.candidate_list import CandidateList
 from ..widgets.notes import NotesEditor, NotesPane
+from ..widgets.phase_strip import PhaseStrip
 from ..widgets.plain import plain
 from ..widgets.quiet import QuietStatic
 from ..widgets.roadmap_table import RoadmapTable
@@ -65,6 +66,7 @@ class WorkspaceScreen(SeanceActions, WorkspaceKeys, Screen):
             yield Static(id="lock-banner")
             yield QuietStatic(id="budget-banner")
             yield Static(id="pane-bar")
+            yield PhaseStrip(id="phase-strip")  # presentation mode only (workspace_keys.py)
         with Container(id="panes"):
             yield CandidatesPane(id="candidates-pane", classes="pane")
             yield TimelinePane(id="timeline-pane", classes="pane")
