@@ -88,8 +88,9 @@ class WorkspaceScreen(SeanceActions, WorkspaceKeys, Screen):
         self.show_pane(self._active_pane, focus=False)
 
     def show_pane(self, name: str, focus: bool = True) -> None:
-        if focus:
+        if focus and self.presenting:
             # Typing into a pane that presentation mode hides would be typing blind.
+            self._dress_for_candidate(False)
             self.remove_class("-presentation")
         self._active_pane = name
         for pane in PANES:

@@ -15,7 +15,12 @@ from .roadmap_grid import deadline_text
 
 
 class RoadmapDetail(Static):
+    # A class, not ``display``: an inline style would win over the stylesheet's
+    # rules (presentation mode hides the detail).
+    DEFAULT_CSS = "RoadmapDetail.-empty { display: none; }"
+
     def show(self, item: RoadmapItem | None, today: date) -> None:
+        self.set_class(item is None, "-empty")
         if item is None:
             self.update("")
             return
