@@ -75,7 +75,7 @@ async def test_presentation_shows_every_word_and_only_its_exit_key_at_80x24(app,
         assert not any(ch.isalnum() for ch in rest), shown  # no F-key, no roadmap key, no palette
 
 
-async def test_presentation_shows_where_the_candidate_stands_at_80x24(app):
+async def test_presentation_shows_where_the_candidate_stands_and_every_objective_at_80x24(app):
     async with app.run_test(size=NARROW) as pilot:
         await open_candidate(pilot, "amelie")  # in her fifth and last phase
         await pilot.press("f5", "ctrl+t")
@@ -89,6 +89,17 @@ async def test_presentation_shows_where_the_candidate_stands_at_80x24(app):
         assert "▶ Phase d'accompagnement (en cours)" in prose, prose
         assert "✓ Entretien préliminaire (fait)" in prose, prose
         assert "F3" not in prose and "F5" not in prose  # pane titles without the consultant's keys
+
+        # Her eight objectives and their means, every word, row after row (↓).
+        pane, table = screen.query_one("#roadmap-pane"), screen.query_one("#roadmap-table")
+        seen = set(as_prose(region_lines(pilot.app, pane)).split())
+        for _ in range(table.row_count - 1):
+            await pilot.press("down")
+            await pilot.pause()
+            seen |= set(as_prose(region_lines(pilot.app, pane)).split())
+        for item in screen.current.record.roadmap:
+            missing = [word for word in f"{item.objective} {item.means}".split() if word not in seen]
+            assert not missing, (item.objective, missing)
 
 
 async def test_presentation_at_160x48_shows_every_row_whole_without_scrolling(app, long_candidate):
