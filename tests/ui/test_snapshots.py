@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from textual.widgets import Input, TextArea
 
+from long_roadmap import add_long_roadmap_candidate
 from seance_pilot import load, open_candidate, type_text, wait_until
 from seance_tui.ui.dialogs.pick_phase import PickDialog
 from seance_tui.ui.screens.help import HelpScreen
@@ -69,6 +70,25 @@ def test_workspace_narrow_roadmap(app, snap_compare):
 
 def test_presentation_mode(app, snap_compare):
     assert snap_compare(app, terminal_size=WIDE, run_before=opened("amelie", "f5", "ctrl+t"))
+
+
+def test_presentation_mode_narrow(app, snap_compare):
+    assert snap_compare(app, terminal_size=NARROW, run_before=opened("amelie", "f5", "ctrl+t"))
+
+
+def test_roadmap_long_rows_narrow(app, data_dir, snap_compare):
+    add_long_roadmap_candidate(data_dir)  # 200 characters, overdue: the table cuts, the detail shows whole
+    assert snap_compare(app, terminal_size=NARROW, run_before=opened("lucie", "f5"))
+
+
+def test_roadmap_long_rows_wide(app, data_dir, snap_compare):
+    add_long_roadmap_candidate(data_dir)
+    assert snap_compare(app, terminal_size=WIDE, run_before=opened("lucie", "f5"))
+
+
+def test_presentation_mode_long_rows_narrow(app, data_dir, snap_compare):
+    add_long_roadmap_candidate(data_dir)  # every row wrapped whole
+    assert snap_compare(app, terminal_size=NARROW, run_before=opened("lucie", "f5", "ctrl+t"))
 
 
 def test_help_screen(app, snap_compare):

@@ -163,7 +163,7 @@ HELP_INTRO = (
 # Review mode
 REVIEW_CANDIDATE_COLUMNS = ("Candidat", "Phase", "Séances", "Heures", "Dernière séance")
 REVIEW_HISTORY_COLUMNS = ("Séance", "Date", "Phase", "Durée", "Début des notes")
-REVIEW_ROADMAP_COLUMNS = ("Objectif", "Moyens", "Délai", "Statut", "Créé en")
+REVIEW_COL_CREATED_IN = "Créé en"  # review's roadmap: its other columns are the workspace's (COL_*)
 REVIEW_EMPTY_NOTES = "(pas de notes)"
 REVIEW_NO_MORE_SEANCES = "Pas d'autre séance dans ce sens."
 REVIEW_CHANGES_TITLE = "Historique des modifications"
@@ -206,3 +206,12 @@ DETAILS_STEPS = "Prochaines étapes (Entrée : nouvelle ligne, Tab : champ suiva
 DETAILS_NEXT_DATE = "Prochaine séance (ex. 17/12/2026, dans 2 semaines, +10j ; vide : aucune)"
 DETAILS_SAVED = "Détails de la séance n° {number} enregistrés."
 DETAILS_NO_SEANCE = "Aucune séance ouverte : F6 pour en démarrer une, F9 pour en rouvrir une, puis F10."
+# Roadmap: the table cuts, the detail under it and presentation mode show whole (issue 13 §3–4).
+OVERDUE_MARK = "⚠"
+DETAIL_OBJECTIVE = "Objectif : "
+DETAIL_MEANS = "Moyens : "
+DETAIL_DEADLINE = "Délai : "
+DETAIL_STATUS = "Statut : "
+PRESENTATION_PATH = "Votre parcours : "
+PRESENTATION_PHASE = {"done": "✓ {phase} (fait)", "current": "▶ {phase} (en cours)", "upcoming": "○ {phase} (à venir)"}
+PRESENTATION_SCROLL = "↑ ↓ pour faire défiler"

@@ -75,7 +75,10 @@ async def test_roadmap_shows_its_change_history(make_app):
         roadmap = app.screen
         assert "Zoé Lefèvre" in static_text(roadmap, "#roadmap-title")
         objectives = table_column(roadmap.query_one(DataTable))
-        assert any("conseillère en insertion" in o for o in objectives)
+        row = next(i for i, o in enumerate(objectives) if o.startswith("Enquête métier"))  # cut to its column
+        roadmap.query_one(DataTable).move_cursor(row=row)
+        await wait_until(pilot, lambda: "conseillère en insertion professionnelle"
+                         in static_text(roadmap, "#review-roadmap-detail"), "the row whole under the table")
         changes = static_text(roadmap, "#changes").splitlines()
         assert any("séance n° 2" in line and "ajouté" in line for line in changes)
         assert any(line.startswith("18/11/2026 09:15 · séance n° 4 · Statut de") for line in changes)

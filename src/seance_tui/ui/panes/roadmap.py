@@ -10,6 +10,7 @@ from textual.widgets import Static
 from .. import texts
 from ..dialogs.choice import confirm
 from ..dialogs.roadmap_form import RoadmapForm
+from ..widgets.roadmap_detail import RoadmapDetail
 from ..widgets.roadmap_table import RoadmapTable
 
 
@@ -17,6 +18,11 @@ class RoadmapPane(Vertical):
     def compose(self) -> ComposeResult:
         yield Static(texts.PANE_TITLE.format(name=texts.PANE_ROADMAP, key="F5"), classes="pane-title")
         yield RoadmapTable(id="roadmap-table")
+        yield RoadmapDetail(id="roadmap-detail")
+
+    @on(RoadmapTable.ItemHighlighted)
+    def _show_detail(self, message: RoadmapTable.ItemHighlighted) -> None:
+        self.query_one(RoadmapDetail).show(message.item, message.today)
 
     def _target(self):
         """The open record and its open séance's number, or None if it cannot be changed."""

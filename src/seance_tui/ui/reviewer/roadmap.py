@@ -3,18 +3,29 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import Footer, Static
 
-from ...domain.dates import format_date
-from ...domain.text import visible_controls
+from ...domain.model import RoadmapItem
 from ...services.review import roadmap_changes, when
 from .. import texts
 from ..widgets.plain import plain
+from ..widgets.roadmap_detail import RoadmapDetail
+from ..widgets.roadmap_grid import RoadmapGrid
 from .header import ReviewHeader
+
+
+class ReviewRoadmapTable(RoadmapGrid):
+    """The workspace's columns, fitted the same way, and the séance each objective was added in."""
+
+    EXTRA_COLUMNS = ((texts.REVIEW_COL_CREATED_IN, len(texts.REVIEW_COL_CREATED_IN)),)
+
+    def extra_cells(self, item: RoadmapItem) -> list[Text]:
+        return [Text(f"n° {item.created_in}" if item.created_in else "—")]
 
 
 class RoadmapScreen(Screen):
@@ -26,18 +37,20 @@ class RoadmapScreen(Screen):
     def compose(self) -> ComposeResult:
         yield ReviewHeader()
         yield Static(id="roadmap-title", classes="review-title")
-        yield DataTable(id="review-roadmap", cursor_type="row", zebra_stripes=True)
+        yield ReviewRoadmapTable(id="review-roadmap")
+        yield RoadmapDetail(id="review-roadmap-detail")
         yield Static(texts.REVIEW_CHANGES_TITLE, classes="review-title")
         with VerticalScroll(id="changes-scroll"):
             yield Static(id="changes")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        for label in texts.REVIEW_ROADMAP_COLUMNS:
-            table.add_column(label)
         self.reload()
-        table.focus()
+        self.query_one(ReviewRoadmapTable).focus()
+
+    @on(RoadmapGrid.ItemHighlighted)
+    def _show_detail(self, message: RoadmapGrid.ItemHighlighted) -> None:
+        self.query_one(RoadmapDetail).show(message.item, message.today)
 
     def reload(self) -> None:
         try:
@@ -49,18 +62,7 @@ class RoadmapScreen(Screen):
         self.query_one("#roadmap-title", Static).update(
             Content.assemble(texts.PANE_ROADMAP, " · ", plain(record.candidate.name))
         )
-        table = self.query_one(DataTable)
-        table.clear()
-        for item in record.roadmap:
-            overdue = item.is_overdue(today)
-            deadline = format_date(item.deadline) if item.deadline else "—"
-            table.add_row(
-                Text(visible_controls(item.objective)),
-                Text(visible_controls(item.means)),
-                Text(f"{deadline} ({texts.OVERDUE})" if overdue else deadline, style="bold" if overdue else ""),
-                Text(item.status.label),
-                Text(f"n° {item.created_in}" if item.created_in else "—"),
-            )
+        self.query_one(ReviewRoadmapTable).show(record.roadmap, today)
         lines = [
             Content.assemble(
                 (when(change.at), "bold"),

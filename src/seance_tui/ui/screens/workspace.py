@@ -26,6 +26,7 @@ from ..panes.roadmap import RoadmapPane
 from ..panes.timeline import TimelinePane
 from ..widgets.candidate_list import CandidateList
 from ..widgets.notes import NotesEditor, NotesPane
+from ..widgets.phase_strip import PhaseStrip
 from ..widgets.plain import plain
 from ..widgets.quiet import QuietStatic
 from ..widgets.roadmap_table import RoadmapTable
@@ -66,6 +67,7 @@ class WorkspaceScreen(SeanceActions, DetailsActions, WorkspaceKeys, Screen):
             yield Static(id="lock-banner")
             yield QuietStatic(id="budget-banner")
             yield Static(id="pane-bar")
+            yield PhaseStrip(id="phase-strip")  # presentation mode only (workspace_keys.py)
         with Container(id="panes"):
             yield CandidatesPane(id="candidates-pane", classes="pane")
             yield TimelinePane(id="timeline-pane", classes="pane")
@@ -87,8 +89,9 @@ class WorkspaceScreen(SeanceActions, DetailsActions, WorkspaceKeys, Screen):
         self.show_pane(self._active_pane, focus=False)
 
     def show_pane(self, name: str, focus: bool = True) -> None:
-        if focus:
+        if focus and self.presenting:
             # Typing into a pane that presentation mode hides would be typing blind.
+            self._dress_for_candidate(False)
             self.remove_class("-presentation")
         self._active_pane = name
         for pane in PANES:

@@ -39,15 +39,27 @@ class WorkspaceKeys:
 
     def action_toggle_presentation(self) -> None:
         self.add_class("-presentation")
+        self._dress_for_candidate(True)
         self.query_one("#roadmap-table").focus()
         self._refresh_header(self.now())
         self.refresh_bindings()
 
     def action_leave_presentation(self) -> None:
         self.remove_class("-presentation")
+        self._dress_for_candidate(False)
         self.show_pane(self._active_pane)
         self._refresh_header(self.now())
         self.refresh_bindings()
+
+    def _dress_for_candidate(self, presenting: bool) -> None:
+        """What the CSS class alone cannot do: the roadmap's rows wrapped whole,
+        pane titles without the consultant's F-keys, and the phases on a strip
+        (which cannot change while presenting: the séance keys are refused)."""
+        self.query_one("#roadmap-table").set_wrapped(presenting)
+        self.query_one("#phase-strip").show(self.current.record if self.current else None, self.ws.phases)
+        for pane, title in (("#timeline-pane", texts.PANE_TIMELINE), ("#roadmap-pane", texts.PANE_ROADMAP)):
+            self.query_one(pane).border_title = title if presenting else None
+        self.query_one("#roadmap-pane").border_subtitle = texts.PRESENTATION_SCROLL if presenting else None
 
     @property
     def presenting(self) -> bool:
@@ -65,6 +77,7 @@ class WorkspaceKeys:
         active = super().active_bindings
         if not self.presenting:
             return active
-        # The footer cuts what does not fit at the right: in front of the
-        # candidate the way out (ctrl+t) comes first, before the roadmap's keys.
-        return dict(sorted(active.items(), key=lambda item: item[1].node is not self))
+        # The footer faces the candidate: only the way out (ctrl+t). The other
+        # keys that work there (F1, ctrl+q, the roadmap's and checklist's, the
+        # palette) still work; they are the consultant's, and F1 lists them.
+        return {key: shown for key, shown in active.items() if shown.binding.action == "leave_presentation"}
