@@ -11,7 +11,7 @@ import inspect
 import os
 
 from textual import work
-from textual.app import App
+from textual.app import App, ScreenStackError
 from textual.message import Message
 
 from ... import paths
@@ -157,7 +157,10 @@ class ReviewApp(CrashGuard, App):
         self.run_worker(self._reload_screen(message.stamps), group="reload")
 
     async def _reload_screen(self, stamps: dict) -> None:
-        screen = self.screen
+        try:
+            screen = self.screen
+        except ScreenStackError:  # the poll's last message, handled as the app closes: nothing left to reload
+            return
         candidate_id = getattr(screen, "candidate_id", None)
         if candidate_id is not None:
             stamp = stamps.get(candidate_id)
