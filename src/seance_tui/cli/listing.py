@@ -40,7 +40,14 @@ def cmd_list(args: argparse.Namespace, data_dir: Path) -> int:
 
 
 def cmd_check(args: argparse.Namespace, data_dir: Path) -> int:
-    problems = read_only_store(data_dir).check()
+    store = read_only_store(data_dir)
+    from .. import paths
+    from ..services.purge import settle_interrupted_purges
+
+    for settled in settle_interrupted_purges(data_dir, paths.resolve_cache_dir(None)):
+        verb = "terminée" if settled.completed else "annulée (le dossier n'avait pas changé)"
+        print(f"Purge interrompue de {settled.candidate_id} : {verb}.")
+    problems = store.check()
     if problems:
         for problem in problems:
             print(f"{problem.path} : {problem.message}")

@@ -31,6 +31,7 @@ from ..storage.locks import CandidateLocked
 from ..storage.permissions import make_workspace_private
 from ..storage.store import CandidateWriter, ReadOnlyStore, WritableStore
 from .errors import RecoveryFailed, SaveFailed
+from .purge import settle_interrupted_purges
 
 Clock = Callable[[], datetime]
 
@@ -249,6 +250,8 @@ class Workspace:
         self.clock = clock
         self.store = WritableStore(data_dir)
         self.phases: PhaseSet = load_phases(Layout(data_dir).phases_file())
+        # A purge a kill interrupted is finished or undone before anything is shown.
+        self.settled_purges = settle_interrupted_purges(data_dir, paths.resolve_cache_dir(None))
         # Notes readable by other accounts are made private; the UI says what changed.
         self.permissions = make_workspace_private(data_dir, paths.resolve_cache_dir(None))
 
