@@ -195,3 +195,19 @@ def test_due_purges_every_due_bilan_and_only_those(tmp_path, monkeypatch, capsys
     assert run("purge", "--due", "--yes", "--data-dir", str(data)) == 0
     assert ReadOnlyStore(data).load(TARGET).purge.purged_at.date().isoformat() == "2027-07-01"
     assert ReadOnlyStore(data).load("garde-000002").purge is None
+
+
+def test_list_and_check_show_a_purged_file_by_its_id(world, capsys, monkeypatch):
+    data, _ = world
+    monkeypatch.setenv("SEANCE_TODAY", "2027-07-01")
+    assert run("purge", TARGET, "--yes", "--data-dir", str(data)) == 0
+    capsys.readouterr()
+    assert run("list", "--data-dir", str(data)) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[-1].split("\t")[:3] == [f"{TARGET} · dossier purgé le 01/07/2027", "Phase d'investigation",
+                                         "2 séance(s)"]
+    assert not any(WORD in line.lower() for line in lines)
+    assert run("check", "--data-dir", str(data)) == 0
+    out = capsys.readouterr().out
+    assert f"{TARGET}.json : dossier purgé le 01/07/2027 (R6313-7), lisible" in out
+    assert "sont lisibles" in out

@@ -105,6 +105,11 @@ class OpenCandidate:
         return self._writer is None
 
     @property
+    def purged(self) -> bool:
+        """The R6313-7 purge ran: read-only for good, whoever holds the lock."""
+        return self.record.purge is not None
+
+    @property
     def dirty(self) -> bool:
         return self._saved_version < self._version
 
@@ -265,6 +270,10 @@ class Workspace:
         except CandidateLocked as locked:
             record = ReadOnlyStore(self.data_dir).load(candidate_id)
             return OpenCandidate(record, None, str(locked), self._modified_at(candidate_id), self.clock)
+        if writer.record.purge is not None:
+            # Purged (R6313-7): nothing may change, so no lock is kept from others.
+            writer.close()
+            return OpenCandidate(writer.record, None, None, self._modified_at(candidate_id), self.clock)
         return OpenCandidate(writer.record, writer, None, self._modified_at(candidate_id), self.clock)
 
     def left_open(self, summaries) -> Iterator[LeftOpen]:
