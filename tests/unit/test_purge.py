@@ -211,3 +211,17 @@ def test_list_and_check_show_a_purged_file_by_its_id(world, capsys, monkeypatch)
     out = capsys.readouterr().out
     assert f"{TARGET}.json : dossier purgé le 01/07/2027 (R6313-7), lisible" in out
     assert "sont lisibles" in out
+
+
+def test_due_goes_on_past_a_bilan_open_in_a_workspace(tmp_path, monkeypatch, capsys):
+    data = tmp_path / "donnees"
+    monkeypatch.setenv("SEANCE_CACHE_DIR", str(tmp_path / "cache"))
+    store = WritableStore(data)
+    store.create(planted_record("aaa-000001"))
+    store.create(planted_record())
+    monkeypatch.setenv("SEANCE_TODAY", "2027-07-01")
+    with store.open_for_writing("aaa-000001"):
+        assert run("purge", "--due", "--yes", "--data-dir", str(data)) == 2
+    assert "aaa-000001 : dossier ouvert en écriture par" in capsys.readouterr().err
+    assert ReadOnlyStore(data).load("aaa-000001").purge is None
+    assert ReadOnlyStore(data).load(TARGET).purge is not None

@@ -116,3 +116,30 @@ def test_kill_9_at_random_moments(template):
         child.communicate(timeout=60)
         outcomes.append(_assert_whole_or_purged_then_settled(data, cache, original, others))
     assert "completed" in outcomes and "undone" in outcomes, outcomes
+
+
+@pytest.mark.parametrize(("step", "start"), [("committed", "workspace"), ("journal", "workspace"),
+                                             ("search", "review"), ("journal", "review")])
+def test_the_workspace_and_review_starts_settle_an_interrupted_purge(template, step, start):
+    from seance_tui.services.purge import Settled
+    from seance_tui.services.review import Review
+    from seance_tui.services.workspace import Workspace
+
+    data, cache = template()
+    original = (data / "candidates" / f"{TARGET}.json").read_bytes()
+    child = _child(data, cache, "at", step)
+    child.communicate(timeout=60)
+    assert (data / "purges" / f"{TARGET}.json").exists()
+    if start == "workspace":
+        settled = Workspace(data).settled_purges
+    else:
+        review = Review(data, cache)
+        settled = review.settled_purges
+        review.close()
+    completed = step != "journal"
+    assert settled == [Settled(TARGET, completed)]
+    assert not (data / "purges" / f"{TARGET}.json").exists()
+    if completed:
+        assert hits([data, cache]) == []
+    else:
+        assert (data / "candidates" / f"{TARGET}.json").read_bytes() == original

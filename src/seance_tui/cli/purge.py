@@ -18,7 +18,7 @@ from .. import paths
 from ..domain.dates import format_date
 from ..domain.phases import PhaseFileError
 from ..domain.record import CandidateRecord, RuleError
-from ..domain.text import one_line
+from ..domain.text import one_line, visible_controls
 from ..storage.errors import CandidateFileError, StorageError
 from ..storage.locks import CandidateLocked, LockOwner
 from .common import EXIT_FOUND_PROBLEMS, EXIT_OK, CommandError, find_candidate, print_problems, read_only_store
@@ -80,9 +80,15 @@ def cmd_purge(args: argparse.Namespace, data_dir: Path) -> int:
             records = [store.load(find_candidate(store, args.candidate))]
         except CandidateFileError as exc:
             raise CommandError(str(exc)) from exc
+    if not args.due:
+        return _purge_one(purger, records[0], args)
     code = EXIT_OK
-    for record in records:
-        code = max(code, _purge_one(purger, record, args))
+    for record in records:  # one refused (a workspace has it open) stops none of the others
+        try:
+            code = max(code, _purge_one(purger, record, args))
+        except CommandError as exc:
+            print(f"seance : {visible_controls(str(exc))}", file=sys.stderr)
+            code = max(code, exc.code)
     return code
 
 
