@@ -143,12 +143,10 @@ def remove_tree(path: Path) -> None:
     if path.is_symlink():
         os.unlink(path)  # a link planted there: its target is not ours
         return
-    shutil.rmtree(path, ignore_errors=False, onerror=_missing_is_fine)
-
-
-def _missing_is_fine(function, path, exc_info) -> None:
-    if not isinstance(exc_info[1], FileNotFoundError):
-        raise exc_info[1]
+    try:
+        shutil.rmtree(path)
+    except FileNotFoundError:
+        pass  # removed by a purge that was killed half-way: this run finishes it
 
 
 def drop_index_entry(layout: Layout, candidate_id: str) -> bool:
