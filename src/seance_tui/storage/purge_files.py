@@ -78,6 +78,11 @@ def _plain_name(name: str) -> bool:
     return name not in ("", ".", "..") and "/" not in name and "\\" not in name and "\0" not in name
 
 
+# Export folders shared by every candidate (export/naming.py): never one
+# candidate's, whatever its id. The Qualiopi packs there hold no content.
+SHARED_EXPORT_FOLDERS = frozenset({"audit-qualiopi"})
+
+
 def export_folders(layout: Layout, candidate_id: str, other_ids: list[str]) -> list[Path]:
     """The candidate's export folders, under any name it ever had.
 
@@ -94,6 +99,8 @@ def export_folders(layout: Layout, candidate_id: str, other_ids: list[str]) -> l
     folders = []
     for entry in entries:
         name = entry.name
+        if name in SHARED_EXPORT_FOLDERS:
+            continue
         if not (name == own or name.endswith(f"-{own}")):
             continue
         if any(name == s or name.endswith(f"-{s}") for s in longer):

@@ -124,6 +124,14 @@ REVIEW_HISTORY = [
     Binding("k", "cursor_up", "Précédente", id="review.history.up", show=False),
     Binding("enter", "read", "Lire", id="review.history.read"),
     Binding("r", "roadmap", "Feuille de route", id="review.history.roadmap"),
+    Binding("a", "qualiopi", "Audit Qualiopi", id="review.history.qualiopi"),
+]
+
+# The Qualiopi trace pack, shown read-only (ui/reviewer/qualiopi.py).
+REVIEW_QUALIOPI = [
+    Binding("j", "scroll(1)", "Descendre", id="review.qualiopi.down", show=False),
+    Binding("k", "scroll(-1)", "Monter", id="review.qualiopi.up", show=False),
+    Binding("t", "toggle_contents", "Sommaire", id="review.qualiopi.contents"),
 ]
 
 REVIEW_SEANCE = [
@@ -144,6 +152,7 @@ REVIEW_HELP_SECTIONS = [
     ("Candidats", REVIEW_CANDIDATES),
     ("Historique des séances (j/k ou flèches)", REVIEW_HISTORY),
     ("Séance", REVIEW_SEANCE),
+    ("Traçabilité Qualiopi (sans contenu de notes)", REVIEW_QUALIOPI),
     ("Recherche", REVIEW_SEARCH),
 ]
 
