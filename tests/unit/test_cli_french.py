@@ -42,7 +42,7 @@ def test_help_is_french(capsys, argv):
     ("argv", "said"),
     [
         (["bogus"], "seance : erreur : argument COMMANDE : choix invalide : 'bogus'"),
-        (["export"], "seance export : erreur : arguments obligatoires manquants : CANDIDAT"),
+        (["search"], "seance search : erreur : arguments obligatoires manquants : RECHERCHE"),
         (["list", "--nope"], "seance : erreur : arguments inconnus : --nope"),
         (["export", "zoe", "--seance", "deux"], "argument --seance : valeur invalide : 'deux'"),
         (["export", "zoe", "--history", "--synthese"], "argument --synthese : incompatible avec --history"),

@@ -67,7 +67,7 @@ def test_one_pack_may_go_to_the_standard_output(data_dir, capsys):
         (["zoe", "--qualiopi", "--all"], "ne nommez pas de CANDIDAT"),
         (["--qualiopi", "--all", "--stdout"], "--stdout ne s'y emploie pas"),
         (["--qualiopi"], "précisez un CANDIDAT"),
-        (["zoe", "--qualiopi", "--history"], "not allowed with argument"),
+        (["zoe", "--qualiopi", "--history"], "argument --history : incompatible avec --qualiopi"),
     ],
 )
 def test_forms_that_make_no_sense_are_refused(data_dir, capsys, args, said):
