@@ -27,10 +27,12 @@ def cmd_list(args: argparse.Namespace, data_dir: Path) -> int:
     store = read_only_store(data_dir)
     phases = phases_of(data_dir)
     summaries, problems = store.summaries(phases, datetime.now())
-    for s in sorted(summaries, key=lambda s: fold(s.name)):
+    for s in sorted(summaries, key=lambda s: (s.purged_on is not None, fold(s.name), s.id)):
         last = format_date(s.last_seance_date) if s.last_seance_date else "aucune séance"
+        # A purged file has no name any more (R6313-7): its id says which it is.
+        name = f"{s.id} · dossier purgé le {format_date(s.purged_on)}" if s.purged_on else one_line(s.name)
         print(
-            f"{one_line(s.name)}\t{phases.label(s.current_phase)}\t{s.seance_count} séance(s)"
+            f"{name}\t{phases.label(s.current_phase)}\t{s.seance_count} séance(s)"
             f"\t{format_hours(s.hours_used)} / {format_budget(s.hours_budget)}\t{last}"
         )
     if not summaries and not problems:
@@ -40,7 +42,17 @@ def cmd_list(args: argparse.Namespace, data_dir: Path) -> int:
 
 
 def cmd_check(args: argparse.Namespace, data_dir: Path) -> int:
-    problems = read_only_store(data_dir).check()
+    store = read_only_store(data_dir)
+    from .. import paths
+    from ..services.purge import settle_interrupted_purges
+
+    for settled in settle_interrupted_purges(data_dir, paths.resolve_cache_dir(None)):
+        verb = "terminée" if settled.completed else "annulée (le dossier n'avait pas changé)"
+        print(f"Purge interrompue de {settled.candidate_id} : {verb}.")
+    records, problems = store.load_all()
+    for record in sorted((r for r in records if r.purge), key=lambda r: r.candidate.id):
+        day = format_date(record.purge.purged_at.date())
+        print(f"{store.path_of(record.candidate.id)} : dossier purgé le {day} (R6313-7), lisible")
     if problems:
         for problem in problems:
             print(f"{problem.path} : {problem.message}")

@@ -28,6 +28,7 @@ from ..search.scan import scan_search
 from ..storage.layout import Layout
 from ..storage.permissions import PermissionReport, make_cache_dir_private, make_data_dir_private
 from ..storage.store import ReadOnlyStore
+from .purge import settle_interrupted_purges
 
 Clock = Callable[[], datetime]
 
@@ -54,6 +55,9 @@ class RoadmapChange:
 
 class Review:
     def __init__(self, data_dir: Path, cache_dir: Path, clock: Clock = datetime.now) -> None:
+        # A purge a kill interrupted is finished or undone first: review never
+        # shows half a purge. The one write review may make to the data dir.
+        self.settled_purges = settle_interrupted_purges(data_dir, cache_dir)
         self.store = ReadOnlyStore(data_dir)
         self.phases: PhaseSet = load_phases(Layout(data_dir).phases_file())
         self.clock = clock

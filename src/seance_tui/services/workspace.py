@@ -31,6 +31,7 @@ from ..storage.locks import CandidateLocked
 from ..storage.permissions import make_workspace_private
 from ..storage.store import CandidateWriter, ReadOnlyStore, WritableStore
 from .errors import RecoveryFailed, SaveFailed
+from .purge import settle_interrupted_purges
 
 Clock = Callable[[], datetime]
 
@@ -102,6 +103,11 @@ class OpenCandidate:
     @property
     def read_only(self) -> bool:
         return self._writer is None
+
+    @property
+    def purged(self) -> bool:
+        """The R6313-7 purge ran: read-only for good, whoever holds the lock."""
+        return self.record.purge is not None
 
     @property
     def dirty(self) -> bool:
@@ -249,6 +255,8 @@ class Workspace:
         self.clock = clock
         self.store = WritableStore(data_dir)
         self.phases: PhaseSet = load_phases(Layout(data_dir).phases_file())
+        # A purge a kill interrupted is finished or undone before anything is shown.
+        self.settled_purges = settle_interrupted_purges(data_dir, paths.resolve_cache_dir(None))
         # Notes readable by other accounts are made private; the UI says what changed.
         self.permissions = make_workspace_private(data_dir, paths.resolve_cache_dir(None))
 
@@ -262,6 +270,10 @@ class Workspace:
         except CandidateLocked as locked:
             record = ReadOnlyStore(self.data_dir).load(candidate_id)
             return OpenCandidate(record, None, str(locked), self._modified_at(candidate_id), self.clock)
+        if writer.record.purge is not None:
+            # Purged (R6313-7): nothing may change, so no lock is kept from others.
+            writer.close()
+            return OpenCandidate(writer.record, None, None, self._modified_at(candidate_id), self.clock)
         return OpenCandidate(writer.record, writer, None, self._modified_at(candidate_id), self.clock)
 
     def left_open(self, summaries) -> Iterator[LeftOpen]:

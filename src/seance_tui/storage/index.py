@@ -40,6 +40,8 @@ class CandidateSummary:
     # A séance left open (by a quit or a crash) is offered back at start-up.
     # Cached entries never have one: a file with an open séance is always re-read.
     open_seance: int | None = None
+    # The R6313-7 purge ran (its day): the name is gone, the list shows the id.
+    purged_on: date | None = None
 
 
 def summarize(record: CandidateRecord, phases: PhaseSet, now: datetime) -> CandidateSummary:
@@ -53,6 +55,7 @@ def summarize(record: CandidateRecord, phases: PhaseSet, now: datetime) -> Candi
         hours_budget=record.candidate.hours_budget,
         last_seance_date=last.day if last else None,
         open_seance=record.open_seance.number if record.open_seance else None,
+        purged_on=record.purge.purged_at.date() if record.purge else None,
     )
 
 
@@ -73,6 +76,7 @@ def entry_for(record: CandidateRecord, summary: CandidateSummary, stamp: Stamp) 
         "hours_used_us": summary.hours_used // timedelta(microseconds=1),
         "hours_budget": summary.hours_budget,
         "last_seance": summary.last_seance_date.isoformat() if summary.last_seance_date else None,
+        "purged": summary.purged_on.isoformat() if summary.purged_on else None,
     }
 
 
@@ -81,7 +85,7 @@ def summary_from_entry(candidate_id: str, entry: Any, stamp: Stamp) -> Candidate
     if not isinstance(entry, dict) or entry.get("stamp") != list(stamp) or entry.get("live"):
         return None
     try:
-        last = entry["last_seance"]
+        last, purged = entry["last_seance"], entry.get("purged")
         return CandidateSummary(
             id=candidate_id,
             name=str(entry["name"]),
@@ -90,6 +94,7 @@ def summary_from_entry(candidate_id: str, entry: Any, stamp: Stamp) -> Candidate
             hours_used=timedelta(microseconds=int(entry["hours_used_us"])),
             hours_budget=float(entry["hours_budget"]),
             last_seance_date=date.fromisoformat(last) if last else None,
+            purged_on=date.fromisoformat(purged) if purged else None,
         )
     except (KeyError, TypeError, ValueError):
         return None

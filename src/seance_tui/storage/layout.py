@@ -8,6 +8,7 @@
     <data-dir>/index.json               derived summaries for listing (rebuildable)
     <data-dir>/locks/<id>.lock          a writer's flock, left in place on release
     <data-dir>/locks/<id>.owner.json    who holds it, for the message of the next writer
+    <data-dir>/purges/<id>.json         a purge under way (storage/purge_files.py), content-free
 
 Locks live apart so that ``candidates/`` holds candidate files only and a
 reader never has to tell them apart. This module is the only one that names
@@ -64,6 +65,13 @@ class Layout:
         return self.data_dir / "exports"
 
     @property
+    def purges_dir(self) -> Path:
+        return self.data_dir / "purges"
+
+    def purge_journal(self, candidate_id: str) -> Path:
+        return self.purges_dir / f"{check_candidate_id(candidate_id)}.json"
+
+    @property
     def keymap_file(self) -> Path:
         return self.data_dir / KEYMAP_FILE
 
@@ -72,7 +80,7 @@ class Layout:
         """Everything seance may create or read at the top of a data dir."""
         return (
             self.candidates_dir, self.locks_dir, self.exports_dir, self.data_dir / TEMPLATES_DIR,
-            self.index_file, self.data_dir / PHASES_FILE,
+            self.index_file, self.data_dir / PHASES_FILE, self.purges_dir,
         )
 
     def phases_file(self) -> Path:

@@ -11,7 +11,7 @@ from ..services.workspace import Workspace
 from . import bindings, signals, texts
 from .commands import WorkspaceCommands
 from .crash import WorkspaceCrashGuard
-from .privacy import show_permission_notices
+from .privacy import show_permission_notices, show_settled_purges
 from .paste_driver import paste_safe
 from .screens.workspace import WorkspaceScreen
 
@@ -58,6 +58,7 @@ class SeanceApp(WorkspaceCrashGuard, App):
         self.push_screen(WorkspaceScreen(self.workspace))
         signals.install(self, self._hang_up)
         show_permission_notices(self, self.workspace.permissions)
+        show_settled_purges(self, getattr(self.workspace, "settled_purges", []))
         if self._keymap_problem:
             # The path and the ids come from the user's file: never markup.
             self.notify(self._keymap_problem, severity="warning", markup=False, timeout=30)

@@ -32,3 +32,10 @@ def _paths(paths: list[Path]) -> str:
     if len(paths) > SHOWN_PATHS:
         return texts.PATHS_AND_MORE.format(paths=shown, more=len(paths) - SHOWN_PATHS)
     return shown
+
+
+def show_settled_purges(app, settled) -> None:
+    """A purge a kill interrupted, finished or undone at this start (services/purge.py)."""
+    if settled:
+        done = sum(1 for s in settled if s.completed)
+        app.notify(texts.PURGES_SETTLED.format(done=done, undone=len(settled) - done), timeout=15, markup=False)

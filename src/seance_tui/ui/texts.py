@@ -215,3 +215,31 @@ DETAIL_STATUS = "Statut : "
 PRESENTATION_PATH = "Votre parcours : "
 PRESENTATION_PHASE = {"done": "✓ {phase} (fait)", "current": "▶ {phase} (en cours)", "upcoming": "○ {phase} (à venir)"}
 PRESENTATION_SCROLL = "↑ ↓ pour faire défiler"
+# --- the R6313-7 purge (a purged file keeps no name: shown by its id) ---
+PURGED_NAME = "{id} · dossier purgé le {date}"
+PURGED_ON = "purgé le {date}"  # the candidate list's second line, under the id
+PURGED_BANNER = (
+    "Dossier purgé le {date} (R6313-7) : son contenu a été détruit à la fin de la durée de conservation ; "
+    "il ne garde que des dates, des durées et des heures. Lecture seule."
+)
+PURGED_REFUSED = "Dossier purgé (R6313-7) : il ne peut plus être modifié."
+PURGED_NOTES = "notes détruites ({size} caractères)"
+PURGES_SETTLED = "Purge interrompue reprise au démarrage : {done} terminée(s), {undone} annulée(s)."
+
+
+def purged_name(candidate_id: str, day) -> str:
+    from ..domain.dates import format_date
+
+    return PURGED_NAME.format(id=candidate_id, date=format_date(day))
+
+
+def purged_banner(day) -> str:
+    from ..domain.dates import format_date
+
+    return PURGED_BANNER.format(date=format_date(day))
+
+
+def purged_on(day) -> str:
+    from ..domain.dates import format_date
+
+    return PURGED_ON.format(date=format_date(day))

@@ -19,7 +19,7 @@ from ...services.review import Review
 from .. import bindings, signals, texts
 from ..crash import CrashGuard
 from ..paste_driver import paste_safe
-from ..privacy import show_permission_notices
+from ..privacy import show_permission_notices, show_settled_purges
 from ..screens.help import HelpScreen
 from .candidates import CandidatesScreen
 from .header import ReviewHeader
@@ -101,6 +101,7 @@ class ReviewApp(CrashGuard, App):
             self.theme = "ansi-dark"
         self.push_screen(CandidatesScreen())
         show_permission_notices(self, self.review.permissions, texts.REVIEW_PERMISSIONS_LEFT_OPEN)
+        show_settled_purges(self, getattr(self.review, "settled_purges", []))
         self.build_index()
         self.set_interval(LIVE_INTERVAL, self.watch_files)
         signals.install(self)  # SIGHUP (SSH dropped), SIGTERM: exit quietly with 0

@@ -71,14 +71,14 @@ class CandidatesScreen(Screen):
         table = self.query_one(CandidateTable)
         keep = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value if table.row_count else None
         query = fold(self.query_one("#review-filter", Input).value.strip())
-        rows = [s for s in self._summaries if query in fold(s.name)]
+        rows = [s for s in self._summaries if query in fold(_name(s))]
         if self._by_name:
-            rows.sort(key=lambda s: fold(s.name))
+            rows.sort(key=lambda s: (s.purged_on is not None, fold(_name(s))))
         phases = self.app.review.phases
         table.clear()
         for s in rows:
             table.add_row(
-                Text(visible_controls(s.name)),
+                Text(visible_controls(_name(s))),
                 Text(phases.label(s.current_phase)),
                 Text(str(s.seance_count), justify="right"),
                 Text(f"{format_hours(s.hours_used)} / {format_budget(s.hours_budget)}"),
@@ -94,3 +94,8 @@ class CandidatesScreen(Screen):
             from .history import HistoryScreen
 
             self.app.push_screen(HistoryScreen(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value))
+
+
+def _name(summary: CandidateSummary) -> str:
+    """A purged file has no name left (R6313-7): its id and the day it was purged."""
+    return texts.purged_name(summary.id, summary.purged_on) if summary.purged_on else summary.name

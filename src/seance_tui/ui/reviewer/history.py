@@ -70,7 +70,7 @@ class HistoryScreen(Screen):
         phases = self.app.review.phases
         used = f"{format_hours(record.hours_used(now))} / {format_budget(record.candidate.hours_budget)}"
         self.query_one("#history-title", Static).update(
-            Content.assemble(plain(record.candidate.name), f" · {phases.label(record.current_phase(phases))} · {used}")
+            Content.assemble(_title(record), f" · {phases.label(record.current_phase(phases))} · {used}")
         )
         table = self.query_one(HistoryTable)
         keep = table.cursor_row
@@ -81,7 +81,7 @@ class HistoryScreen(Screen):
                 Text(format_date(s.day) if s.day else "—"),
                 Text(phases.label(s.phase)),
                 Text(format_hours(s.duration(now)) if s.start else s.status.label),
-                Text(visible_controls(first_line(s.notes)), no_wrap=True, overflow="ellipsis"),
+                Text(_notes_line(record, s), no_wrap=True, overflow="ellipsis"),
                 key=str(s.number),
             )
         if table.row_count:
@@ -104,3 +104,15 @@ class HistoryScreen(Screen):
         from .qualiopi import QualiopiScreen
 
         self.app.push_screen(QualiopiScreen(self.candidate_id))
+
+
+def _title(record: CandidateRecord) -> Content:
+    if record.purge is not None:
+        return Content(texts.purged_name(record.candidate.id, record.purge.purged_at.date()))
+    return plain(record.candidate.name)
+
+
+def _notes_line(record: CandidateRecord, seance) -> str:
+    if record.purge is not None:
+        return texts.PURGED_NOTES.format(size=seance.notes_size or 0)
+    return visible_controls(first_line(seance.notes))

@@ -148,6 +148,8 @@ class WorkspaceScreen(SeanceActions, DetailsActions, WorkspaceKeys, Screen):
         self._refresh_budget_banner(now)
         banner = self.query_one("#lock-banner", Static)
         locked = self.current.locked_message if self.current else None
+        if self.current is not None and self.current.purged:
+            locked = texts.purged_banner(self.current.record.purge.purged_at.date())
         banner.display = bool(locked)
         banner.update(Content(locked or ""))
         self.query_one(Timeline).show(record, self.ws.phases, now)
@@ -158,7 +160,8 @@ class WorkspaceScreen(SeanceActions, DetailsActions, WorkspaceKeys, Screen):
         parts: list[Content] = [Content.styled(texts.APP_TITLE, "bold")]
         if self.current:
             record = self.current.record
-            parts.append(plain(record.candidate.name))
+            purged = record.purge and texts.purged_name(record.candidate.id, record.purge.purged_at.date())
+            parts.append(Content(purged) if purged else plain(record.candidate.name))
             seance = record.open_seance
             if seance:
                 template = (
@@ -224,7 +227,8 @@ class WorkspaceScreen(SeanceActions, DetailsActions, WorkspaceKeys, Screen):
             self.notify(texts.PICK_A_CANDIDATE, severity="warning")
             return False
         if self.current.read_only:
-            self.notify(texts.READ_ONLY_REFUSED, severity="warning")
+            refused = texts.PURGED_REFUSED if self.current.purged else texts.READ_ONLY_REFUSED
+            self.notify(refused, severity="warning")
             return False
         return True
 

@@ -75,7 +75,7 @@ class CandidateList(Vertical):
         yield CandidateOptions(id="candidate-options")
 
     def set_candidates(self, summaries: list[CandidateSummary], phase_label) -> None:
-        self._entries = sorted((fold(s.name), s.id, _shown(s, phase_label)) for s in summaries)
+        self._entries = sorted((_sort_key(s), s.id, _shown(s, phase_label)) for s in summaries)
         self._refill(self._shown_query)
 
     def select(self, candidate_id: str) -> None:
@@ -172,6 +172,16 @@ class CandidateList(Vertical):
 def _shown(summary: CandidateSummary, phase_label) -> Content:
     """The name as typed (controls made visible), the phase dimmed under it.
     Built directly rather than assembled: 5,000 of them at start-up."""
-    name = visible_controls(summary.name)
-    phase = "\n  " + phase_label(summary.current_phase)
+    if summary.purged_on is not None:  # no name left: the id, and the purge where the phase was
+        name, phase = summary.id, "\n  " + texts.purged_on(summary.purged_on)
+    else:
+        name, phase = visible_controls(summary.name), "\n  " + phase_label(summary.current_phase)
     return Content(name + phase, spans=[Span(len(name), len(name) + len(phase), "dim")])
+
+
+def _sort_key(summary: CandidateSummary) -> str:
+    """The folded name; a purged file (no name left) by its id and the words
+    shown, after every named one, so that typing its id finds it."""
+    if summary.purged_on is None:
+        return fold(summary.name)
+    return "\uffff" + fold(texts.purged_name(summary.id, summary.purged_on))
