@@ -3,6 +3,7 @@
     <exports-dir>/<candidate folder>/<YYYY-MM-DD>-seance-<NN>.md    a séance summary, dated by the séance
     <exports-dir>/<candidate folder>/<YYYY-MM-DD>-historique.md     the full history, dated by the export
     <exports-dir>/<candidate folder>/<YYYY-MM-DD>-synthese.md       the synthesis, dated by the export
+    <exports-dir>/<candidate folder>/<same stem>.pdf                 a document's PDF, beside its Markdown
 
 The date first makes a folder list in the order things happened. History and
 synthesis are dated by the day of export, so that exporting again another day
@@ -38,3 +39,12 @@ def history_filename(today: date) -> str:
 
 def synthesis_filename(today: date) -> str:
     return f"{today.isoformat()}-synthese.md"
+
+
+PDF_SUFFIX = ".pdf"
+
+
+def pdf_filename(markdown_filename: str) -> str:
+    """``2027-03-15-seance-03.pdf`` beside ``2027-03-15-seance-03.md``: the same stem."""
+    stem = markdown_filename[: -len(".md")] if markdown_filename.endswith(".md") else markdown_filename
+    return stem + PDF_SUFFIX

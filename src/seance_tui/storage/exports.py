@@ -27,20 +27,41 @@ class ExportPathError(StorageError, ValueError):
 def export_path(exports_dir: Path, candidate: Candidate, filename: str) -> Path:
     """Where ``write_export`` puts ``filename``; raises ``ExportPathError`` for a
     name that is not a plain file name."""
-    if filename in ("", ".", "..") or Path(filename).name != filename or "\\" in filename or "\0" in filename:
-        raise ExportPathError(filename, exports_dir)
+    _check_plain(filename, exports_dir)
     return exports_dir / candidate_folder(candidate) / filename
 
 
 def write_export(exports_dir: Path, candidate: Candidate, filename: str, text: str) -> Path:
-    """Write ``text`` (UTF-8) and return the file's path.
+    """Write ``text`` (UTF-8) and return the file's path."""
+    return write_export_bytes(exports_dir, candidate, filename, text.encode("utf-8"))
+
+
+def write_export_bytes(exports_dir: Path, candidate: Candidate, filename: str, data: bytes) -> Path:
+    """Write ``data`` (a PDF) and return the file's path: atomic, 0600, like the text.
 
     Checked once the folders exist, with links resolved: a symbolic link
     planted in the exports dir cannot lead the write elsewhere.
     """
     target = export_path(exports_dir, candidate, filename)
     make_private_dir(target.parent)
+    return _write_inside(exports_dir, target, data)
+
+
+def write_beside(exports_dir: Path, existing: Path, filename: str, data: bytes) -> Path:
+    """Write ``data`` as ``filename`` in the folder of ``existing``, an export
+    already written there (a PDF beside its Markdown); refused unless that
+    folder is inside ``exports_dir``, links resolved."""
+    _check_plain(filename, exports_dir)
+    return _write_inside(exports_dir, existing.parent / filename, data)
+
+
+def _check_plain(filename: str, exports_dir: Path) -> None:
+    if filename in ("", ".", "..") or Path(filename).name != filename or "\\" in filename or "\0" in filename:
+        raise ExportPathError(filename, exports_dir)
+
+
+def _write_inside(exports_dir: Path, target: Path, data: bytes) -> Path:
     if not target.resolve().is_relative_to(exports_dir.resolve()):
         raise ExportPathError(target, exports_dir)
-    write_bytes_atomically(target, text.encode("utf-8"))
+    write_bytes_atomically(target, data)
     return target
