@@ -87,6 +87,7 @@ def build_parser() -> argparse.ArgumentParser:
     what.add_argument("--synthese", action="store_true", help="document de synthèse")
     export.add_argument("-o", "--output", metavar="DOSSIER", help="dossier des exports (par défaut DONNÉES/exports)")
     export.add_argument("--stdout", action="store_true", help="écrire sur la sortie standard au lieu d'un fichier")
+    export.add_argument("--pdf", action="store_true", help="écrire aussi le PDF, à côté du fichier Markdown")
 
     cache = argparse.ArgumentParser(add_help=False)
     cache.add_argument(
@@ -292,6 +293,7 @@ def _find_candidate(store: ReadOnlyStore, query: str) -> str:
 
 
 def cmd_export(args: argparse.Namespace, data_dir: Path) -> int:
+    _check_pdf_options(args)
     store = _read_only_store(data_dir)
     phases = _phases(data_dir)
     try:
@@ -310,11 +312,42 @@ def cmd_export(args: argparse.Namespace, data_dir: Path) -> int:
         sys.stdout.write(text)
         return EXIT_OK
     exports_dir = exports.exports_dir(data_dir, Path(args.output).expanduser() if args.output else None)
+    if args.pdf:
+        return _export_with_pdf(record, phases, document, now, exports_dir, number, data_dir)
     try:
         path = exports.export_to_file(record, phases, document, now, exports_dir, number)
     except (OSError, StorageError) as exc:
         raise CommandError(f"écriture impossible dans {exports_dir} : {exc}") from exc
     print(path)
+    return EXIT_OK
+
+
+# --- export --pdf: the Markdown and its PDF beside it (services/exports.py) ---
+
+
+def _check_pdf_options(args: argparse.Namespace) -> None:
+    if args.pdf and args.stdout:
+        raise CommandError("--pdf écrit un fichier : il ne va pas avec --stdout.")
+    if args.pdf and args.history:
+        raise CommandError(
+            "--pdf est réservé aux documents du bénéficiaire (--synthese, --seance N) : "
+            "l'historique complet contient des notes privées."
+        )
+
+
+def _export_with_pdf(record, phases, document, now, exports_dir: Path, number, data_dir: Path) -> int:
+    from .services.centre import CentreFileError, centre_name
+
+    try:
+        centre = centre_name(data_dir)
+    except CentreFileError as exc:
+        raise CommandError(str(exc)) from exc
+    try:
+        paths_written = exports.export_with_pdf(record, phases, document, now, exports_dir, centre, number)
+    except (OSError, StorageError) as exc:
+        raise CommandError(f"écriture impossible dans {exports_dir} : {exc}") from exc
+    for path in paths_written:
+        print(path)
     return EXIT_OK
 
 
