@@ -92,8 +92,9 @@ class SeanceActions:
         question = texts.CONFIRM_CLOSE.format(number=seance.number, elapsed=format_hours(seance.duration(self.now())))
         # The PDF is asked here, with the closing: a dialog opening by itself
         # once the export is written would take the keys typed meanwhile.
+        # From « Non », Maj+Tab still reaches « Oui », as in every confirmation.
         answer = await self.app.push_screen_wait(ChoiceDialog(
-            question, [(texts.YES, "close"), (texts.CLOSE_WITH_PDF, "pdf"), (texts.NO, None)], default=2,
+            question, [(texts.CLOSE_WITH_PDF, "pdf"), (texts.YES, "close"), (texts.NO, None)], default=2,
         ))
         if answer is None:
             return
