@@ -85,3 +85,8 @@ def default_user_cache_dir() -> Path:
 def resolve_cache_dir(cli_value: str | os.PathLike[str] | None) -> Path:
     """Derived data only (the search index): ``--cache-dir`` > ``SEANCE_CACHE_DIR`` > platform cache dir."""
     return _resolve(cli_value, CACHE_DIR_ENV, default_user_cache_dir)
+
+
+def fonts_dir() -> Path:
+    """The bundled DejaVu Sans the PDF exports embed (``data/fonts/``, with its LICENSE)."""
+    return bundled_data_dir() / "fonts"

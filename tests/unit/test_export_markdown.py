@@ -188,3 +188,25 @@ def test_an_unclosed_html_comment_shows_as_text_instead_of_hiding_the_rest():
     document = "## Notes\n\n" + user_markdown("<!-- à ne pas\n\n# Titre", 2, keep_private=True) + "\n\n## Après\n"
     assert outline(document) == [(2, "Notes"), (3, "Titre"), (2, "Après")]
     assert "<!-- à ne pas" in paragraphs(document)
+
+
+@pytest.mark.parametrize("nested", ["- " * 10, "- " * 40, "1. " * 12, "> - " * 10])
+def test_user_markdown_nested_past_the_parsers_limit_ends_and_leaves_what_follows(nested):
+    # markdown-it stops reading at 20 nested containers and skips the rest of
+    # the document; contain() once looped forever on it (a séance could not be closed).
+    import signal
+
+    def expired(*_):
+        raise TimeoutError("contain() did not end")
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.alarm(20)
+    try:
+        body = user_markdown(f"avant\n\n{nested}liste\n\n## Après", 1, keep_private=False)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    document = f"# T\n\n{body}\n\n## Suite\n\nfin\n"
+    assert ("liste" in document) and ("Après" in document)
+    assert outline(document)[-1] == (2, "Suite")
+    assert paragraphs(document)[-1] == "fin"

@@ -400,3 +400,28 @@ def _centre() -> dict:
     from seance_tui.export.document import Audience  # here: the code before the fix has none
 
     return {"audience": Audience.CENTRE}
+
+
+# --- the PDF: drawn from the same Markdown, so the property holds there too ---------------
+
+# A PDF takes a few tenths of a second: fewer cases than the Markdown's property.
+PDF_EXAMPLES = int(os.environ.get("SEANCE_PRIVACY_PDF_EXAMPLES", "12"))
+
+
+@settings(max_examples=PDF_EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(hostile_notes(), hostile_notes())
+def test_no_private_line_reaches_a_candidate_pdf(notes, steps):
+    import io
+
+    from pypdf import PdfReader
+
+    from seance_tui.export.document import Audience
+    from seance_tui.export.pdf import markdown_to_pdf
+
+    record = _record_with(notes, steps)
+    data = markdown_to_pdf(seance_summary(record, 1, PHASES, NOW), centre="Centre", notice=Audience.CANDIDATE.notice)
+    text = "".join("".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(data)).pages)
+    # Whitespace taken out: a marker cut by a line break would still be found.
+    assert PRIVATE_MARK not in text, f"a private line leaked into the PDF: {notes.parts + steps.parts}"
+    for word in notes.public_before:
+        assert word in text, f"{word} is public and missing from the PDF"

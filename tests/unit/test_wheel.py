@@ -58,3 +58,11 @@ def test_installed_wheel_runs_version_and_list(tmp_path):
     assert listing.returncode == 0, listing.stderr
     names = [line.split("\t")[0] for line in listing.stdout.splitlines()]
     assert names == ["Amélie Dubœuf", "François Nguyễn", "Hélène Chaussée", "Jérôme Marchand", "Zoé Lefèvre"]
+
+    # The bundled font comes with the wheel: a PDF is written from an installed seance.
+    out = tmp_path / "sorties"
+    pdf = run("export", "amelie", "--demo", "--synthese", "--pdf", "-o", str(out))
+    assert pdf.returncode == 0, pdf.stderr
+    written = [Path(line) for line in pdf.stdout.splitlines()]
+    assert [p.suffix for p in written] == [".md", ".pdf"]
+    assert written[1].read_bytes().startswith(b"%PDF-")

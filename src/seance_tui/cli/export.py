@@ -35,10 +35,12 @@ def add_parsers(commands, common: argparse.ArgumentParser) -> None:
     )
     export.add_argument("-o", "--output", metavar="DOSSIER", help="dossier des exports (par défaut DONNÉES/exports)")
     export.add_argument("--stdout", action="store_true", help="écrire sur la sortie standard au lieu d'un fichier")
+    export.add_argument("--pdf", action="store_true", help="écrire aussi le PDF, à côté du fichier Markdown")
 
 
 def cmd_export(args: argparse.Namespace, data_dir: Path) -> int:
     _check_all(args)
+    _check_pdf_options(args)
     store = read_only_store(data_dir)
     phases = phases_of(data_dir)
     if args.all:
@@ -61,6 +63,8 @@ def cmd_export(args: argparse.Namespace, data_dir: Path) -> int:
         sys.stdout.write(text)
         return EXIT_OK
     exports_dir = _exports_dir(data_dir, args)
+    if args.pdf:
+        return _export_with_pdf(record, phases, document, now, exports_dir, number, data_dir)
     try:
         path = exports.export_to_file(record, phases, document, now, exports_dir, number)
     except (OSError, StorageError) as exc:
@@ -95,6 +99,35 @@ def _every_qualiopi_pack(store, phases, data_dir: Path, args: argparse.Namespace
         print(path)
     print_problems(problems)  # an unreadable file is named; the others' packs are written
     return EXIT_FOUND_PROBLEMS if problems else EXIT_OK
+
+
+# --- export --pdf: the Markdown and its PDF beside it (services/exports.py) ---
+
+
+def _check_pdf_options(args: argparse.Namespace) -> None:
+    if args.pdf and args.stdout:
+        raise CommandError("--pdf écrit un fichier : il ne va pas avec --stdout.")
+    if args.pdf and (args.history or args.qualiopi):
+        raise CommandError(
+            "--pdf est réservé aux documents du bénéficiaire (--synthese, --seance N) : "
+            "l'historique complet contient des notes privées, le dossier Qualiopi est un document d'audit."
+        )
+
+
+def _export_with_pdf(record, phases, document, now, exports_dir: Path, number, data_dir: Path) -> int:
+    from ..services.centre import CentreFileError, centre_name
+
+    try:
+        centre = centre_name(data_dir)
+    except CentreFileError as exc:
+        raise CommandError(str(exc)) from exc
+    try:
+        paths_written = exports.export_with_pdf(record, phases, document, now, exports_dir, centre, number)
+    except (OSError, StorageError) as exc:
+        raise CommandError(f"écriture impossible dans {exports_dir} : {exc}") from exc
+    for path in paths_written:
+        print(path)
+    return EXIT_OK
 
 
 def _chosen_seance(record, number: int | None):

@@ -169,7 +169,10 @@ def contain(text: str) -> str:
     """Close what would run past the end of ``text``: an unclosed code fence
     gets its closing fence (where CommonMark ends it anyway), and an unclosed
     HTML block of the kinds that end only at a closing tag or ``-->`` has its
-    ``<`` escaped (it then shows as text, as typed)."""
+    ``<`` escaped (it then shows as text, as typed). A block nested deeper
+    than the parser reads (lists or quotes inside each other past its
+    ``maxNesting``: the parser then skips the whole rest of the document) is
+    shown as written, as an indented code block."""
     while True:
         # A heading after a blank line must come out as a top-level heading.
         sentinel_line = text.count("\n") + 2
@@ -180,13 +183,15 @@ def contain(text: str) -> str:
             return text
         # Each fix ends the construct that ran to the end, so what follows it
         # is parsed anew: the loop moves down the text, and stops.
+        lines = text.split("\n")
+        start = runaway.map[0]
         if runaway.type == "fence":
             text = text.rstrip("\n") + "\n" + runaway.markup
-        else:  # an HTML block: nothing else outlives a blank line
-            lines = text.split("\n")
-            start = runaway.map[0]
+        elif runaway.type == "html_block":  # nothing else outlives a blank line
             lines[start] = lines[start].replace("<", "\\<", 1)
             text = "\n".join(lines)
+        else:  # nested past maxNesting: a code block holds no nesting, and ends
+            text = "\n".join(lines[:start] + [f"    {line}" if line.strip() else "" for line in lines[start:]])
 
 
 def _headings(text: str) -> list[tuple[Token, Token]]:

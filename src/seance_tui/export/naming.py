@@ -4,6 +4,7 @@
     <exports-dir>/<candidate folder>/<YYYY-MM-DD>-historique.md     the full history, dated by the export
     <exports-dir>/<candidate folder>/<YYYY-MM-DD>-synthese.md       the synthesis, dated by the export
     <exports-dir>/audit-qualiopi/<YYYY-MM-DD>-qualiopi-<id>.md      a Qualiopi trace pack, dated by the export
+    <exports-dir>/<candidate folder>/<same stem>.pdf                 a document's PDF, beside its Markdown
 
 The date first makes a folder list in the order things happened. History and
 synthesis are dated by the day of export, so that exporting again another day
@@ -52,3 +53,10 @@ def synthesis_filename(today: date) -> str:
 def qualiopi_filename(candidate_id: str, today: date) -> str:
     """``2026-11-26-qualiopi-zoe-lefevre.md``: the day of export, then the candidate's id."""
     return f"{today.isoformat()}-qualiopi-{candidate_slug(candidate_id)}.md"
+PDF_SUFFIX = ".pdf"
+
+
+def pdf_filename(markdown_filename: str) -> str:
+    """``2027-03-15-seance-03.pdf`` beside ``2027-03-15-seance-03.md``: the same stem."""
+    stem = markdown_filename[: -len(".md")] if markdown_filename.endswith(".md") else markdown_filename
+    return stem + PDF_SUFFIX

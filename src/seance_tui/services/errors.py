@@ -14,3 +14,7 @@ class SaveFailed(ServiceError):
 
 class RecoveryFailed(ServiceError):
     """Even the recovery copy could not be written anywhere."""
+
+
+class ExportFailed(ServiceError):
+    """A document could not be made or written (a PDF, a bad ``centre.json``)."""

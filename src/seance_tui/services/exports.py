@@ -1,10 +1,15 @@
 """Exporting a document to a file: the one use case behind ``seance export``
-and the summary the workspace writes when a séance is closed.
+and the summary the workspace writes when a séance is closed, and their PDF.
 
 Which document (``export/``, pure), its file name (``export.naming``), where
 (``storage.layout``: ``<data-dir>/exports`` unless told otherwise) and the
 atomic, private write (``storage.exports``) are each decided elsewhere; this
 module only puts them in order, so that both callers do exactly the same.
+
+A PDF is drawn from the very Markdown written beside it (``export/pdf.py``),
+never from the record again: what may be in it (no private note for the
+candidate) is decided once. Its footer carries the document's audience notice,
+its header the centre's name (``services/centre.py``).
 """
 
 from __future__ import annotations
@@ -15,10 +20,13 @@ from pathlib import Path
 
 from ..domain.phases import PhaseSet
 from ..domain.record import CandidateRecord
-from ..storage.errors import Problem
-from ..storage.exports import write_export, write_shared_export
+from ..export.document import Audience
+from ..storage.errors import Problem, StorageError
+from ..storage.exports import write_beside, write_export, write_export_bytes, write_shared_export
 from ..storage.layout import Layout
 from ..storage.store import ReadOnlyStore
+from .centre import CentreFileError, centre_name
+from .errors import ExportFailed
 
 
 class Document(enum.Enum):
@@ -26,6 +34,12 @@ class Document(enum.Enum):
     HISTORY = "history"  # the full history (the centre's document)
     SYNTHESIS = "synthesis"  # the document de synthèse
     QUALIOPI = "qualiopi"  # the trace pack for an audit: no content (export/qualiopi.py)
+
+    @property
+    def audience(self) -> Audience:
+        if self is Document.QUALIOPI:
+            return Audience.AUDIT
+        return Audience.CENTRE if self is Document.HISTORY else Audience.CANDIDATE
 
 
 def render(
@@ -89,3 +103,43 @@ def export_every_qualiopi_pack(
         for record in sorted(records, key=lambda r: r.candidate.id)
     ]
     return written, problems
+def pdf_of(markdown: str, document: Document, centre: str) -> bytes:
+    """The PDF of a document's Markdown (fpdf2 is imported here, on first use)."""
+    from ..export.pdf import markdown_to_pdf
+
+    return markdown_to_pdf(markdown, centre=centre, notice=document.audience.notice)
+
+
+def export_with_pdf(
+    record: CandidateRecord,
+    phases: PhaseSet,
+    document: Document,
+    now: datetime,
+    into: Path,
+    centre: str,
+    seance_number: int | None = None,
+) -> tuple[Path, Path]:
+    """``export_to_file``, and the PDF of the same Markdown beside it (same
+    stem, ``.pdf``); both paths. The PDF is made before either file is written,
+    so a document that cannot be drawn leaves no half of the pair."""
+    from ..export.naming import pdf_filename
+
+    text, filename = render(record, phases, document, now, seance_number)
+    data = pdf_of(text, document, centre)
+    markdown = write_export(into, record.candidate, filename, text)
+    return markdown, write_export_bytes(into, record.candidate, pdf_filename(filename), data)
+
+
+def pdf_beside(data_dir: Path, markdown_file: Path, document: Document) -> Path:
+    """The PDF of an export already written under ``<data-dir>/exports`` (as it
+    is on disk now: a synthesis completed by hand prints as completed), beside
+    it. Raises ``ExportFailed`` with the French reason."""
+    from ..export.naming import pdf_filename
+
+    try:
+        centre = centre_name(data_dir)
+        text = markdown_file.read_text(encoding="utf-8")
+        data = pdf_of(text, document, centre)
+        return write_beside(exports_dir(data_dir), markdown_file, pdf_filename(markdown_file.name), data)
+    except (OSError, StorageError, CentreFileError, UnicodeDecodeError) as exc:
+        raise ExportFailed(str(exc)) from exc

@@ -38,12 +38,17 @@ def _plain_name(name: str, exports_dir: Path) -> str:
 
 
 def write_export(exports_dir: Path, candidate: Candidate, filename: str, text: str) -> Path:
-    """Write ``text`` (UTF-8) and return the file's path.
+    """Write ``text`` (UTF-8) and return the file's path."""
+    return write_export_bytes(exports_dir, candidate, filename, text.encode("utf-8"))
+
+
+def write_export_bytes(exports_dir: Path, candidate: Candidate, filename: str, data: bytes) -> Path:
+    """Write ``data`` (a PDF) and return the file's path: atomic, 0600, like the text.
 
     Checked once the folders exist, with links resolved: a symbolic link
     planted in the exports dir cannot lead the write elsewhere.
     """
-    return _write(exports_dir, export_path(exports_dir, candidate, filename), text)
+    return _write(exports_dir, export_path(exports_dir, candidate, filename), data)
 
 
 def write_shared_export(exports_dir: Path, folder: str, filename: str, text: str) -> Path:
@@ -51,12 +56,23 @@ def write_shared_export(exports_dir: Path, folder: str, filename: str, text: str
     kept beside the candidates' folders rather than in one (the Qualiopi packs
     of an audit, ``export.naming``); both names must be plain file names."""
     target = exports_dir / _plain_name(folder, exports_dir) / _plain_name(filename, exports_dir)
-    return _write(exports_dir, target, text)
+    return _write(exports_dir, target, text.encode("utf-8"))
 
 
-def _write(exports_dir: Path, target: Path, text: str) -> Path:
+def write_beside(exports_dir: Path, existing: Path, filename: str, data: bytes) -> Path:
+    """Write ``data`` as ``filename`` in the folder of ``existing``, an export
+    already written there (a PDF beside its Markdown); refused unless that
+    folder is inside ``exports_dir``, links resolved."""
+    return _write_inside(exports_dir, existing.parent / _plain_name(filename, exports_dir), data)
+
+
+def _write(exports_dir: Path, target: Path, data: bytes) -> Path:
     make_private_dir(target.parent)
+    return _write_inside(exports_dir, target, data)
+
+
+def _write_inside(exports_dir: Path, target: Path, data: bytes) -> Path:
     if not target.resolve().is_relative_to(exports_dir.resolve()):
         raise ExportPathError(target, exports_dir)
-    write_bytes_atomically(target, text.encode("utf-8"))
+    write_bytes_atomically(target, data)
     return target

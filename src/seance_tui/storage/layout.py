@@ -5,6 +5,7 @@
     <data-dir>/phases.json              the centre's own timeline (else the bundled one)
     <data-dir>/templates/<phase>.md     the centre's own note templates (else the bundled ones)
     <data-dir>/keymap.json              the centre's own keys, {"binding id": "keys"} (optional)
+    <data-dir>/centre.json              the centre's name on the PDF exports, {"name": "…"} (optional)
     <data-dir>/index.json               derived summaries for listing (rebuildable)
     <data-dir>/locks/<id>.lock          a writer's flock, left in place on release
     <data-dir>/locks/<id>.owner.json    who holds it, for the message of the next writer
@@ -32,6 +33,7 @@ CANDIDATE_SUFFIX = ".json"
 PHASES_FILE = "phases.json"
 TEMPLATES_DIR = "templates"
 KEYMAP_FILE = "keymap.json"
+CENTRE_FILE = "centre.json"
 
 
 def is_valid_candidate_id(candidate_id: str) -> bool:
@@ -74,6 +76,10 @@ class Layout:
     @property
     def keymap_file(self) -> Path:
         return self.data_dir / KEYMAP_FILE
+
+    @property
+    def centre_file(self) -> Path:
+        return self.data_dir / CENTRE_FILE
 
     @property
     def own_entries(self) -> tuple[Path, ...]:

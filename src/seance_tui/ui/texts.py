@@ -243,3 +243,11 @@ def purged_on(day) -> str:
     from ..domain.dates import format_date
 
     return PURGED_ON.format(date=format_date(day))
+# PDF of a document (ui/pdf_offer.py; the close confirmation of seance_actions.py)
+CLOSE_WITH_PDF = "Oui, avec le PDF"
+PDF_OFFER_TITLE = "PDF pour le bénéficiaire"
+PDF_OFFER = "Écrire aussi le PDF de {name}, à côté du fichier Markdown ?"
+PDF_WRITE = "Écrire le PDF"
+PDF_WRITING = "Écriture du PDF…"
+PDF_WRITTEN = "PDF : {path}"
+PDF_FAILED = "Le PDF n'a pas pu être écrit : {error}"

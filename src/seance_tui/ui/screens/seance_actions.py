@@ -15,20 +15,23 @@ from textual.message import Message
 
 from ...domain.dates import format_date, format_date_long
 from ...domain.hours import format_budget, format_hours
+from ...services.exports import Document
 from ...services.workspace import OpenCandidate, StartBudget
 from .. import texts
 from ..dialogs.choice import ChoiceDialog, confirm
 from ..dialogs.pick_phase import PickDialog, pick_phase
+from ..pdf_offer import write_pdf
 from ..widgets.candidate_list import CandidateList
 from ..widgets.quiet import QuietStatic
 
 
 class ExportFinished(Message):
-    """The summary export of a séance just closed: its file, or the error's message."""
+    """The summary export of a séance just closed: its file, or the error's
+    message; ``with_pdf``: the consultant asked for its PDF too."""
 
-    def __init__(self, number: int, path: Path | None, error: str | None) -> None:
+    def __init__(self, number: int, path: Path | None, error: str | None, with_pdf: bool = False) -> None:
         super().__init__()
-        self.number, self.path, self.error = number, path, error
+        self.number, self.path, self.error, self.with_pdf = number, path, error, with_pdf
 
 
 class SeanceActions:
@@ -87,12 +90,18 @@ class SeanceActions:
             self.notify(texts.NO_OPEN_SEANCE, severity="warning")
             return
         question = texts.CONFIRM_CLOSE.format(number=seance.number, elapsed=format_hours(seance.duration(self.now())))
-        if not await self.app.push_screen_wait(confirm(question)):
+        # The PDF is asked here, with the closing: a dialog opening by itself
+        # once the export is written would take the keys typed meanwhile.
+        # From « Non », Maj+Tab still reaches « Oui », as in every confirmation.
+        answer = await self.app.push_screen_wait(ChoiceDialog(
+            question, [(texts.CLOSE_WITH_PDF, "pdf"), (texts.YES, "close"), (texts.NO, None)], default=2,
+        ))
+        if answer is None:
             return
         if self.apply(lambda: record.close_seance(seance.number, self.now())):
-            self._export_summary(seance.number)
+            self._export_summary(seance.number, with_pdf=answer == "pdf")
 
-    def _export_summary(self, number: int) -> None:
+    def _export_summary(self, number: int, with_pdf: bool = False) -> None:
         opened, snapshot = self.current, self.current.snapshot()
 
         def save_and_export() -> None:
@@ -101,7 +110,7 @@ class SeanceActions:
             except Exception as exc:  # noqa: BLE001 - said to the consultant, the séance stays closed
                 self.post_message(ExportFinished(number, None, str(exc)))
             else:
-                self.post_message(ExportFinished(number, path, None))
+                self.post_message(ExportFinished(number, path, None, with_pdf))
 
         self.run_worker(save_and_export, thread=True, group="export", exit_on_error=False)
 
@@ -110,6 +119,8 @@ class SeanceActions:
     def on_export_finished(self, message: ExportFinished) -> None:
         if message.error is None:
             self.notify(texts.CLOSED_EXPORTED.format(number=message.number, path=message.path), timeout=15)
+            if message.with_pdf:
+                self.run_worker(write_pdf(self, self.ws.data_dir, message.path, Document.SUMMARY), group="export")
         else:
             self.notify(texts.EXPORT_FAILED.format(error=message.error), severity="error", timeout=15)
 
