@@ -67,6 +67,10 @@ def is_prompt(line_text: str) -> bool:
 def _unfilled(lines: list[str]) -> list[tuple[int, int, bool]]:
     """(start, end, is_heading) of the lines to drop, ``end`` excluded."""
     tokens = _parser.parse("\n".join(lines))
+    if tokens and max(t.level for t in tokens) >= _parser.options["maxNesting"] - 1:
+        # Nested past what the parser reads: it skipped the rest of the text,
+        # whose lines it cannot vouch for. Dropping nothing only leaves a prompt.
+        return []
     drops = [(*_content_span(lines, t.map), False) for t in _prompt_items(tokens)]
     top = [i for i, t in enumerate(tokens) if t.level == 0 and t.map is not None and t.nesting != -1]
     # The next top-level block of each (a thematic break is nothing), found going up: linear.
