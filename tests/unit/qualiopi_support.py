@@ -1,21 +1,14 @@
 """Helpers for the Qualiopi pack's tests (no tests here): demo records, one
 enriched with the end-of-bilan facts, and the content-free record of the
-R6313-7 purge, made by hand to the purge's contract.
-
-TODO at merge with the purge (issue 12, point 4): ``contract_purged`` is a
-stand-in for ``domain.purge.purged(record, phases, now, by)``; the tests should
-call that instead, so that they check the real purge against the pack.
-"""
+R6313-7 purge comes from ``domain.purge.purged`` itself."""
 
 from __future__ import annotations
 
-import copy
 import json
 from datetime import date, datetime
 
 from seance_tui.domain.model import ChangeKind, PurgeMark, Seance, SeanceStatus, SynthesisVersion
 from seance_tui.domain.phases import PhaseSet
-from seance_tui.domain.purge import audit_tool_name
 from seance_tui.domain.record import CandidateRecord
 from seance_tui.paths import demo_data_dir
 from seance_tui.storage.codec import record_from_tables
@@ -67,28 +60,3 @@ def closed_bilan() -> CandidateRecord:
     record.log(datetime(2026, 11, 26, 9, 0), ChangeKind.BILAN_CLOSED, None, "bilan", after={"date": "26/11/2026"})
     record.events.sort(key=lambda e: e.at)  # the app appends as things happen
     return record
-
-
-def contract_purged(record: CandidateRecord, phases: PhaseSet, now: datetime, by: str) -> CandidateRecord:
-    """The content-free record the R6313-7 purge leaves, per its contract."""
-    purged = copy.deepcopy(record)
-    purged.candidate.name = ""
-    purged.candidate.contact = None
-    for seance in purged.seances:
-        seance.notes_size = len(seance.notes)
-        seance.notes = ""
-        seance.next_steps = ""
-        seance.tools = [audit_tool_name(tool, phases) for tool in seance.tools]
-    for item in purged.roadmap:
-        item.objective = ""
-        item.means = ""
-    for event in purged.events:
-        for side in (event.before, event.after):
-            for key in ("objective", "means"):
-                if key in side:
-                    side[key] = ""
-    for version in purged.synthesis:
-        version.sections = {}
-    purged.purge = PurgeMark(purged_at=now, by=by)
-    purged.log(now, ChangeKind.PURGED, None, "dossier", after={"by": by})
-    return purged

@@ -14,7 +14,9 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-from qualiopi_support import NOW, PURGED_AT, PURGED_BY, closed_bilan, contract_purged, load_demo
+from qualiopi_support import NOW, PURGED_AT, PURGED_BY, closed_bilan, load_demo
+
+from seance_tui.domain.purge import purged as purge_of
 from test_export_support import PHASES, list_items, outline, parse, section, table_with
 
 from seance_tui.domain.changelog import describe_changes, objective_numbers
@@ -38,7 +40,7 @@ CASES = {
 
 def both_packs(make) -> tuple[str, str]:
     record = make()
-    purged = contract_purged(record, PHASES, PURGED_AT, PURGED_BY)
+    purged = purge_of(record, PHASES, PURGED_AT, PURGED_BY)
     return qualiopi_pack(record, PHASES, NOW), qualiopi_pack(purged, PHASES, NOW)
 
 
@@ -156,7 +158,7 @@ def planted_everywhere() -> CandidateRecord:
 
 def test_no_planted_word_reaches_the_pack_before_or_after_the_purge():
     record = planted_everywhere()
-    purged = contract_purged(record, PHASES, PURGED_AT, PURGED_BY)
+    purged = purge_of(record, PHASES, PURGED_AT, PURGED_BY)
     for pack in (qualiopi_pack(record, PHASES, NOW), qualiopi_pack(purged, PHASES, NOW)):
         assert PLANTED.lower() not in pack.lower()
         assert "Hélène" not in pack

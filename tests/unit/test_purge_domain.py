@@ -103,20 +103,3 @@ def test_an_open_or_purged_bilan_is_never_due(phases):
 def test_a_29_february_end_keeps_one_year_to_28_february():
     record = planted_record(end=date(2028, 2, 29), keep_documents_consent=True)
     assert retention_end(record) == date(2029, 2, 28)
-
-
-def test_the_qualiopi_pack_reads_the_purged_record_as_the_contract_says(phases):
-    """The audit pack (export/qualiopi.py) was built on the contract's stand-in:
-    the real purge must give it the same pack, demo files and a closed bilan alike."""
-    from qualiopi_support import NOW as PACK_NOW, PURGED_AT, PURGED_BY, closed_bilan, contract_purged, load_demo
-
-    from seance_tui.export.qualiopi import qualiopi_pack
-
-    records = [closed_bilan()]
-    for stem in ("amelie-duboeuf", "francois-nguyen", "helene-chaussee", "jerome-marchand", "zoe-lefevre"):
-        record = load_demo(stem)
-        record.candidate.end_date = date(2026, 11, 30)
-        records.append(record)
-    for record in records:
-        expected = qualiopi_pack(contract_purged(record, phases, PURGED_AT, PURGED_BY), phases, PACK_NOW)
-        assert qualiopi_pack(purged(record, phases, PURGED_AT, PURGED_BY), phases, PACK_NOW) == expected
