@@ -34,8 +34,14 @@ PURGE_ROW = "| Contenu détruit (R6313-7) | le 25 novembre 2027 à 9 h 30, par M
 
 CASES = {
     "helene-chaussee-qualiopi": closed_bilan,
-    "zoe-lefevre-qualiopi": lambda: load_demo("zoe-lefevre"),
+    "zoe-lefevre-qualiopi": lambda: _ended(load_demo("zoe-lefevre")),
 }
+
+
+def _ended(record: CandidateRecord) -> CandidateRecord:
+    """A demo file as it would be once its bilan ended: only then may it be purged."""
+    record.candidate.end_date = date(2026, 11, 30)
+    return record
 
 
 def both_packs(make) -> tuple[str, str]:

@@ -113,7 +113,13 @@ ROADMAP_KINDS = frozenset(
 # The roadmap's fields that are not text (objective, means: the purge empties
 # those): the only ones whose values the content-free mode shows.
 VALUE_FIELDS = ("deadline", "status")
-TEXT_FIELDS = ("objective", "means")
+# Log fields whose values are the consultant's or the candidate's words: the
+# R6313-7 purge empties them (domain/purge.py) and the content-free mode never
+# shows them, before the purge or after it, so the audit pack reads the same.
+TEXT_FIELDS = frozenset(
+    {"objective", "means", "notes", "next_steps", "tools", "tool", "text", "sections", "section_text",
+     "name", "contact", "source", "comment", "reason", "title"}
+)
 TEXT_CHANGED = "texte modifié"
 
 

@@ -20,6 +20,7 @@ from datetime import date, datetime
 
 from dateutil.relativedelta import relativedelta
 
+from .changelog import TEXT_FIELDS
 from .dates import format_date
 from .model import CandidateStatus, ChangeKind, FundingRoute, PurgeMark, RoadmapStatus, SeanceStatus
 from .phases import PhaseSet
@@ -69,11 +70,9 @@ def check_purgeable(record: CandidateRecord) -> None:
 
 # --- the content-free record ------------------------------------------------------
 
-# Change-log keys whose values are the consultant's or the candidate's words.
-TEXT_EVENT_KEYS = frozenset(
-    {"objective", "means", "notes", "next_steps", "tools", "tool", "text", "sections", "section_text",
-     "name", "contact", "source", "comment", "reason", "title"}
-)
+# Change-log keys whose values are the consultant's or the candidate's words:
+# the describer owns that list (its content-free mode hides the same ones).
+TEXT_EVENT_KEYS = TEXT_FIELDS
 # Kept as recorded whatever they look like: who did it.
 KEPT_EVENT_KEYS = frozenset({"by"})
 # Any other value stays only when it has the shape of a date, a time, a number,
