@@ -23,6 +23,13 @@ from .snapshot import checklist_after, roadmap_after
 
 SECTION = 2
 
+# The sections holding the text a search looks in (search.hits.indexed_text):
+# review's séance view opens a search and highlights it in these only.
+NOTES_TITLE = "Notes de séance"
+TOOLS_TITLE = "Outils utilisés"
+NEXT_STEPS_TITLE = "Prochaines étapes"
+SEARCHED_SECTIONS = (NOTES_TITLE, TOOLS_TITLE, NEXT_STEPS_TITLE)
+
 
 def seance_summary(
     record: CandidateRecord,
@@ -38,20 +45,33 @@ def seance_summary(
         [
             heading(1, f"Compte rendu de séance n° {number} — {record.candidate.name}"),
             seance_facts(record, seance, phases, now),
-            heading(SECTION, "Notes de séance"),
-            notes_block(seance, SECTION, audience),
-            heading(SECTION, "Outils utilisés"),
-            tools_block(seance),
-            heading(SECTION, f"Jalons de la phase : {phases.label(seance.phase)}"),
-            checklist_block(seance.phase, checklist_after(record, seance, now).get(seance.phase, {}), phases),
-            heading(SECTION, "Prochaines étapes"),
-            next_steps_block(seance, SECTION, audience),
-            heading(SECTION, "Feuille de route"),
-            _roadmap(record, seance, now),
+            *_sections(record, seance, phases, now, audience),
         ],
         now,
         audience,
     )
+
+
+def seance_body(record: CandidateRecord, number: int, phases: PhaseSet, now: datetime, audience: Audience) -> str:
+    """The summary without its title and facts table (review shows those in
+    its header): the sections, then the same ending."""
+    seance = record.seance(number)
+    return assemble(_sections(record, seance, phases, now, audience), now, audience)
+
+
+def _sections(record: CandidateRecord, seance: Seance, phases: PhaseSet, now: datetime, audience: Audience) -> list[str]:
+    return [
+        heading(SECTION, NOTES_TITLE),
+        notes_block(seance, SECTION, audience),
+        heading(SECTION, TOOLS_TITLE),
+        tools_block(seance),
+        heading(SECTION, f"Jalons de la phase : {phases.label(seance.phase)}"),
+        checklist_block(seance.phase, checklist_after(record, seance, now).get(seance.phase, {}), phases),
+        heading(SECTION, NEXT_STEPS_TITLE),
+        next_steps_block(seance, SECTION, audience),
+        heading(SECTION, "Feuille de route"),
+        _roadmap(record, seance, now),
+    ]
 
 
 def _roadmap(record: CandidateRecord, seance: Seance, now: datetime) -> str:

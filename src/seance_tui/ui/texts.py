@@ -196,3 +196,9 @@ REVIEW_PERMISSIONS_LEFT_OPEN = (
     "à corriger par leur propriétaire) : {paths}."
 )
 PATHS_AND_MORE = "{paths} et {more} autre(s)"
+
+# Review's séance view: its compact header (ui/reviewer/seance_header.py), the
+# séance's facts on two lines above the notes instead of a table.
+REVIEW_SEANCE_TITLE = "{candidate} · séance n° {number} · {day} · {phase}"
+REVIEW_SEANCE_TIMES = "{times} ({duration}) · séance {status} · {hours} · {consultant}"
+REVIEW_SEANCE_PRIVATE = " · notes privées affichées"

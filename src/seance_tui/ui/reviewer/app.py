@@ -157,6 +157,8 @@ class ReviewApp(CrashGuard, App):
         self.run_worker(self._reload_screen(message.stamps), group="reload")
 
     async def _reload_screen(self, stamps: dict) -> None:
+        if not self.screen_stack:  # a tick's message handled while the app shuts down
+            return
         screen = self.screen
         candidate_id = getattr(screen, "candidate_id", None)
         if candidate_id is not None:
