@@ -89,6 +89,11 @@ class SeanceScreen(Screen):
         viewer = self.query_one(MarkdownViewer)
         scroll_y = viewer.scroll_y if keep_place else 0
         await viewer.document.update(visible_controls(view.body))
+        if viewer.document.children:
+            # The first heading's top margin, two blank lines under the header:
+            # set on that one block (a :first-child rule costs every block's
+            # styling, 8 % of the first frame).
+            viewer.document.children[0].styles.margin = (0, 0, 1, 0)
         if self.match:
             # Opened at the match once; a reload (the file changed) keeps the
             # reader's place and highlights the words again.
