@@ -78,3 +78,20 @@ async def test_the_contents_list_is_shown_at_160_columns_in_24_columns(make_app)
         assert FIRST_NOTE in text
         await pilot.press("t")
         await wait_until(pilot, lambda: contents_width(app) == 0, "contents hidden")
+
+
+async def test_a_private_part_is_shown_and_the_header_says_so(make_app):
+    """Review is the centre's reading (Audience.CENTRE): the private part is
+    there, and the header says the séance holds one before it is scrolled to."""
+    app = make_app()
+    async with app.run_test(size=NARROW) as pilot:
+        screen = await open_seance(pilot, "zoe-lefevre", 2)
+        header = "\n".join(screen_text(app).splitlines()[1:4])
+        assert "notes privées affichées" in header, header
+        viewer = screen.query_one(MarkdownViewer)
+        assert "Beaucoup d'émotion en évoquant la boulangère" in viewer.document.source
+        assert viewer.document.source.rstrip().endswith("contient des notes privées")
+
+        await pilot.press("p" if screen.number > 1 else "n")  # séance 1 or 3: none there
+        await wait_until(pilot, lambda: screen.number != 2, "another séance")
+        await wait_until(pilot, lambda: "notes privées affichées" not in screen_text(app), "no private part")
