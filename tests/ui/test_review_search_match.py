@@ -14,6 +14,7 @@ from textual.widgets.markdown import MarkdownBlock
 
 from seance_tui.domain.text import fold
 from seance_tui.services.review import Review
+from seance_tui.storage.store import WritableStore
 from seance_tui.ui.reviewer.app import ReviewApp
 from seance_tui.ui.reviewer.search import HitList, SearchScreen
 from seance_tui.ui.reviewer.seance import SeanceScreen
@@ -77,7 +78,7 @@ def highlighted(app) -> list[str]:
     return runs
 
 
-async def open_hit(pilot, app, query: str, candidate: str, size) -> None:
+async def open_hit(pilot, app, query: str, candidate: str) -> None:
     await pilot.press("slash")
     await wait_until(pilot, lambda: isinstance(app.screen, SearchScreen), "search")
     hits = app.screen.query_one(HitList)
@@ -101,7 +102,7 @@ async def test_the_matched_words_are_highlighted_where_the_view_opens(data_dir: 
     app = ReviewApp(review, who="relecteur@poste")
     try:
         async with app.run_test(size=size) as pilot:
-            await open_hit(pilot, app, query, "Zoé", size)
+            await open_hit(pilot, app, query, "Zoé")
             assert (app.screen.candidate_id, app.screen.number) == ("zoe-lefevre", 3)
             viewer = app.screen.query_one(MarkdownViewer)
             (block,) = matched_blocks(app)
@@ -121,13 +122,11 @@ async def test_the_matched_words_are_highlighted_where_the_view_opens(data_dir: 
 async def test_the_highlight_stays_when_the_file_changes_and_the_place_is_kept(data_dir: Path, tmp_path: Path):
     """A live reload (the consultant writing) highlights the words again without
     moving the reader back to the match."""
-    from seance_tui.storage.store import WritableStore
-
     review = Review(data_dir, tmp_path / "cache", clock=lambda: NOW)
     app = ReviewApp(review, who="relecteur@poste")
     try:
         async with app.run_test(size=(80, 24)) as pilot:
-            await open_hit(pilot, app, "conseillère", "Zoé", (80, 24))
+            await open_hit(pilot, app, "conseillère", "Zoé")
             viewer = app.screen.query_one(MarkdownViewer)
             await pilot.press("j", "j", "j")
             await wait_until(pilot, lambda: viewer.scroll_y > 0, "scrolled")
