@@ -277,9 +277,9 @@ def test_a_reviewer_over_ssh_browses_and_searches_and_cannot_run_anything_else(
     wait(lambda s: "Début des notes" in s and "n° 1" in s and any(n in s for n in DEMO_NAMES),
          why="a candidate's history of séances")
     tmux.keys("Enter")
-    wait(lambda s: "Compte rendu de séance n°" in s and "Séance suivante" in s, why="the séance view")
+    wait(lambda s: " · séance n° " in s and "Notes de séance" in s and "Séance suivante" in s, why="the séance view")
     tmux.keys("Escape")
-    wait(lambda s: "Début des notes" in s and "Compte rendu de séance" not in s, why="back to the history")
+    wait(lambda s: "Début des notes" in s and " · séance n° " not in s, why="back to the history")
 
     # 3. Search a word typed without its ligature; open the hit at the match.
     tmux.keys("/")

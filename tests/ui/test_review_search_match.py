@@ -1,16 +1,20 @@
 """A search opens the séance view at the block it matched, by the search's
-own rule (search/highlight.py), not a looser one of the view's."""
+own rule (search/highlight.py), not a looser one of the view's, and shows the
+words it matched highlighted (reverse video, legible without colour)."""
 
 from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
 
+import pytest
+
 from textual.widgets import MarkdownViewer
 from textual.widgets.markdown import MarkdownBlock
 
 from seance_tui.domain.text import fold
 from seance_tui.services.review import Review
+from seance_tui.storage.store import WritableStore
 from seance_tui.ui.reviewer.app import ReviewApp
 from seance_tui.ui.reviewer.search import HitList, SearchScreen
 from seance_tui.ui.reviewer.seance import SeanceScreen
@@ -51,5 +55,99 @@ async def test_searching_l_entretien_opens_at_the_block_holding_it(data_dir: Pat
             await wait_until(pilot, lambda: viewer.document.scroll_y > 0 or viewer.scroll_y > 0, "scrolled")
             assert block.region.y <= viewer.region.y + 1, (block.region, viewer.region)
             assert "L'entretien avec la conseillère" in screen_text(app)
+    finally:
+        review.close()
+
+
+def highlighted(app) -> list[str]:
+    """The runs of highlighted text the séance view shows (reverse video), as read on the screen."""
+    viewer = app.screen.query_one(MarkdownViewer)
+    area = viewer.document.region.intersection(viewer.scrollable_content_region)
+    lines = screen_text(app).splitlines()
+    runs: list[str] = []
+    for y in range(area.y, area.bottom):
+        run = ""
+        for x in range(area.x, area.right):
+            if app.screen.get_style_at(x, y).reverse:
+                run += lines[y][x]
+            elif run:
+                runs.append(run)
+                run = ""
+        if run:
+            runs.append(run)
+    return runs
+
+
+async def open_hit(pilot, app, query: str, candidate: str) -> None:
+    await pilot.press("slash")
+    await wait_until(pilot, lambda: isinstance(app.screen, SearchScreen), "search")
+    hits = app.screen.query_one(HitList)
+    await type_text(pilot, query)
+    await pilot.press("enter")
+    await wait_until(pilot, lambda: app.focused is hits and hits.option_count > 0, "hits")
+    for _ in range(hits.option_count):
+        if candidate in str(hits.get_option_at_index(hits.highlighted).prompt):
+            break
+        await pilot.press("down")
+    await pilot.press("enter")
+    await wait_until(pilot, lambda: isinstance(app.screen, SeanceScreen) and matched_blocks(app), "match")
+    await wait_until(pilot, lambda: highlighted(app), "highlight shown")
+
+
+# The same words typed with a typographic apostrophe, in capitals, with a stray accent.
+@pytest.mark.parametrize("query", ["l'entretien", "L’ENTRETIEN", "l'Éntretien"])
+@pytest.mark.parametrize("size", [(80, 24), (160, 48)], ids=["80x24", "160x48"])
+async def test_the_matched_words_are_highlighted_where_the_view_opens(data_dir: Path, tmp_path: Path, query, size):
+    review = Review(data_dir, tmp_path / "cache", clock=lambda: NOW)
+    app = ReviewApp(review, who="relecteur@poste")
+    try:
+        async with app.run_test(size=size) as pilot:
+            await open_hit(pilot, app, query, "Zoé")
+            assert (app.screen.candidate_id, app.screen.number) == ("zoe-lefevre", 3)
+            viewer = app.screen.query_one(MarkdownViewer)
+            (block,) = matched_blocks(app)
+            assert block.region.y <= viewer.region.y + 1, (block.region, viewer.region)
+            # The phrase, as written, and nothing else: not "l'intersession"
+            # in the heading above it, nor any other word starting with l.
+            marks = highlighted(app)
+            assert "L'entretien" in marks, marks
+            assert {fold(mark) for mark in marks} == {"l'entretien"}, marks
+            left = viewer.document.region.x  # right of the table of contents, when shown
+            row = next(line for line in screen_text(app).splitlines() if "L'entretien avec la conseillère" in line)
+            assert row[left:].lstrip(" ▌").startswith("L'entretien"), row  # ▌: the bar beside the block
+    finally:
+        review.close()
+
+
+async def test_the_highlight_stays_when_the_file_changes_and_the_place_is_kept(data_dir: Path, tmp_path: Path):
+    """A live reload (the consultant writing) highlights the words again without
+    moving the reader back to the match."""
+    review = Review(data_dir, tmp_path / "cache", clock=lambda: NOW)
+    app = ReviewApp(review, who="relecteur@poste")
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await open_hit(pilot, app, "conseillère", "Zoé")
+            viewer = app.screen.query_one(MarkdownViewer)
+            await pilot.press("j", "j", "j")
+            await wait_until(pilot, lambda: viewer.scroll_y > 0, "scrolled")
+            place = viewer.scroll_y
+            number = app.screen.number
+            with WritableStore(data_dir).open_for_writing("zoe-lefevre") as writer:
+                record = writer.record
+                record.seance(number).notes += "\n\nAjout : ornithorynque et conseillère.\n"
+                writer.save(record)
+
+            def added():  # the new paragraph's block, once mounted (the source changes first)
+                return next((b for b in viewer.document.query(MarkdownBlock)
+                             if "ornithorynque" in str(b.content)), None)
+
+            await wait_until(pilot, added, "reloaded", timeout=5)
+            await pilot.pause()
+            assert viewer.scroll_y == place  # not moved back to the match
+            viewer.scroll_to_widget(added(), animate=False, top=True)
+            await wait_until(pilot, lambda: "ornithorynque" in screen_text(app), "the new paragraph shown")
+            line = next(line for line in screen_text(app).splitlines() if "ornithorynque" in line)
+            await wait_until(pilot, lambda: "conseillère" in highlighted(app), "highlighted again")
+            assert line.strip().startswith("Ajout : ornithorynque et conseillère"), line
     finally:
         review.close()

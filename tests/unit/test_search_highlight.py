@@ -6,7 +6,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from seance_tui.search.highlight import HIT_END, HIT_START, first_match, locate, plain_snippet
+from seance_tui.search.highlight import HIT_END, HIT_START, first_match, locate, match_spans, plain_snippet
 from seance_tui.search.query import folded_words, matches, parse_query
 
 BLOCKS = [
@@ -43,6 +43,23 @@ def test_first_match_spans_the_text_as_written():
     decomposed = "un e\u0301le\u0300ve"  # accents as combining marks
     start, end = first_match(decomposed, parse_query("eleve"))
     assert decomposed[start:end] == "e\u0301le\u0300ve"
+
+
+def test_match_spans_are_every_occurrence_of_every_term_as_written():
+    text = "Retour sur l’intersession. L’Entretien a eu lieu ; l'entretien suivant, entretien seul, lentretien."
+    shown = lambda query: [text[a:b] for a, b in match_spans(text, parse_query(query))]  # noqa: E731
+    # the phrase, not its first word: "l’intersession" is not a match
+    assert shown("l'entretien") == ["L’Entretien", "l'entretien"]
+    assert shown("L’ÉNTRETIEN") == ["L’Entretien", "l'entretien"]
+    assert shown("entretien") == ["Entretien", "entretien", "entretien"]
+    assert shown("entr* lieu") == ["Entretien", "lieu", "entretien", "entretien"]
+    assert shown("absent") == [] and shown("  ") == []
+
+
+def test_match_spans_merge_overlapping_terms():
+    text = "La manœuvre du contrôle de gestion."
+    assert [text[a:b] for a, b in match_spans(text, parse_query("controle controle*de"))] == ["contrôle de"]
+    assert [text[a:b] for a, b in match_spans(text, parse_query("manoeuvre man*"))] == ["manœuvre"]
 
 
 def test_the_scan_snippet_marks_the_whole_phrase():

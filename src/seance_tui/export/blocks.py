@@ -3,6 +3,7 @@ facts, notes, tools, checklist and next steps, and the bilan's facts."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from ..domain.dates import format_date, format_date_long
@@ -26,18 +27,44 @@ def seance_title(seance: Seance) -> str:
     return f"Séance n° {seance.number} — {when if seance.start else f'prévue le {when}'}"
 
 
-def seance_facts(record: CandidateRecord, seance: Seance, phases: PhaseSet, now: datetime) -> str:
+@dataclass(frozen=True)
+class SeanceFacts:
+    """A séance's facts as the documents write them: the summary's table, review's header."""
+
+    day: str
+    times: str
+    duration: str
+    phase: str
+    status: str
+    consultant: str
+    hours: str
+
+
+def seance_fact_values(record: CandidateRecord, seance: Seance, phases: PhaseSet, now: datetime) -> SeanceFacts:
     duration = format_hours(seance.duration(now))
     if seance.pauses:
         duration += " (pauses déduites)"
+    return SeanceFacts(
+        day=format_date_long(seance.day) if seance.day else NOT_SET,
+        times=_times(seance),
+        duration=duration,
+        phase=phases.label(seance.phase),
+        status=seance.status.label,
+        consultant=record.candidate.consultant or NOT_SET,
+        hours=_hours(hours_through(record, seance.number, now), record.candidate.hours_budget),
+    )
+
+
+def seance_facts(record: CandidateRecord, seance: Seance, phases: PhaseSet, now: datetime) -> str:
+    facts = seance_fact_values(record, seance, phases, now)
     rows = [
-        ("Date", format_date_long(seance.day) if seance.day else NOT_SET),
-        ("Horaires", _times(seance)),
-        ("Durée", duration),
-        ("Phase", phases.label(seance.phase)),
-        ("Statut de la séance", seance.status.label),
-        ("Consultant", record.candidate.consultant or NOT_SET),
-        ("Heures utilisées", _hours(hours_through(record, seance.number, now), record.candidate.hours_budget)),
+        ("Date", facts.day),
+        ("Horaires", facts.times),
+        ("Durée", facts.duration),
+        ("Phase", facts.phase),
+        ("Statut de la séance", facts.status),
+        ("Consultant", facts.consultant),
+        ("Heures utilisées", facts.hours),
     ]
     return table(FACT_HEADERS, rows)
 

@@ -24,6 +24,13 @@ from .snapshot import checklist_after, roadmap_after
 
 SECTION = 2
 
+# The sections holding the text a search looks in (search.hits.indexed_text):
+# review's séance view opens a search and highlights it in these only.
+NOTES_TITLE = "Notes de séance"
+TOOLS_TITLE = "Outils utilisés"
+NEXT_STEPS_TITLE = "Prochaines étapes"
+SEARCHED_SECTIONS = (NOTES_TITLE, TOOLS_TITLE, NEXT_STEPS_TITLE)
+
 
 def seance_summary(
     record: CandidateRecord,
@@ -40,11 +47,7 @@ def seance_summary(
             heading(1, f"Compte rendu de séance n° {number} — {record.candidate.name}"),
             _corrected(record, number),
             seance_facts(record, seance, phases, now),
-            heading(SECTION, "Notes de séance"),
-            notes_block(seance, SECTION, audience),
-            *_details(seance, phases, record, now, audience),
-            heading(SECTION, "Feuille de route"),
-            _roadmap(record, seance, now),
+            *_sections(record, seance, phases, now, audience),
         ],
         now,
         audience,
@@ -66,14 +69,14 @@ def _details(seance: Seance, phases: PhaseSet, record: CandidateRecord, now: dat
     """
     blocks = []
     if seance.tools:
-        blocks += [heading(SECTION, "Outils utilisés"), tools_block(seance)]
+        blocks += [heading(SECTION, TOOLS_TITLE), tools_block(seance)]
     blocks += [
         heading(SECTION, f"Jalons de la phase : {phases.label(seance.phase)}"),
         checklist_block(seance.phase, checklist_after(record, seance, now).get(seance.phase, {}), phases),
     ]
     steps = next_steps_block(seance, SECTION, audience, empty="")
     if steps:
-        blocks += [heading(SECTION, "Prochaines étapes"), steps]
+        blocks += [heading(SECTION, NEXT_STEPS_TITLE), steps]
     return blocks
 
 
@@ -81,6 +84,21 @@ def _corrected(record: CandidateRecord, number: int) -> str:
     """« Compte rendu corrigé le 3 décembre 2026. » once the séance was reopened and closed again."""
     corrected = [e.at for e in record.events if e.kind is ChangeKind.SEANCE_CORRECTED and e.seance == number]
     return emphasis(f"Compte rendu corrigé le {format_date_long(max(corrected).date())}.") if corrected else ""
+def seance_body(record: CandidateRecord, number: int, phases: PhaseSet, now: datetime, audience: Audience) -> str:
+    """The summary without its title and facts table (review shows those in
+    its header): the sections, then the same ending."""
+    seance = record.seance(number)
+    return assemble(_sections(record, seance, phases, now, audience), now, audience)
+
+
+def _sections(record: CandidateRecord, seance: Seance, phases: PhaseSet, now: datetime, audience: Audience) -> list[str]:
+    return [
+        heading(SECTION, NOTES_TITLE),
+        notes_block(seance, SECTION, audience),
+        *_details(seance, phases, record, now, audience),
+        heading(SECTION, "Feuille de route"),
+        _roadmap(record, seance, now),
+    ]
 
 
 def _roadmap(record: CandidateRecord, seance: Seance, now: datetime) -> str:

@@ -12,7 +12,7 @@ import unicodedata
 from collections.abc import Sequence
 
 from ..domain.text import fold
-from .query import WORD, Term, folded_words, matches, parse_query, phrase_at
+from .query import WORD, Term, folded_words, matches, parse_query, phrase_at, phrase_positions
 
 # Snippet highlight markers: private-use characters, which never come from a keyboard.
 HIT_START, HIT_END = "\ue000", "\ue001"
@@ -80,6 +80,25 @@ def locate(parts: Sequence[str], query: str) -> int | None:
         if first_match(part, terms) is not None:
             return i
     return None
+
+
+def match_spans(text: str, terms: list[Term]) -> list[Span]:
+    """Every place in ``text`` where one of the terms occurs (a phrase from its
+    first word to its last), in order, overlapping ones merged: the words the
+    séance view highlights, by the rule the search matched them with."""
+    words, spans = _words_with_spans(text)
+    found = sorted(
+        (spans[at][0], spans[at + len(term.words) - 1][1])
+        for term in terms
+        for at in phrase_positions(words, term)
+    )
+    merged: list[Span] = []
+    for start, end in found:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 def plain_snippet(text: str, terms: list[Term], width: int = 100) -> str:

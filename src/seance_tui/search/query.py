@@ -5,6 +5,7 @@ case, ligatures and apostrophes ignored, a trailing ``*`` for a prefix."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..domain.text import fold
@@ -41,6 +42,11 @@ def matches(words: list[str], terms: list[Term]) -> bool:
 
 def phrase_at(words: list[str], term: Term) -> int | None:
     """Where the term's words first appear in a row (the last one as a prefix for ``mot*``)."""
+    return next(phrase_positions(words, term), None)
+
+
+def phrase_positions(words: list[str], term: Term) -> Iterator[int]:
+    """Every index where the term's words appear in a row, in order."""
     n = len(term.words)
     for i in range(len(words) - n + 1):
         head = words[i : i + n - 1]
@@ -48,5 +54,4 @@ def phrase_at(words: list[str], term: Term) -> int | None:
         if list(term.words[:-1]) == head and (
             last.startswith(term.words[-1]) if term.prefix else last == term.words[-1]
         ):
-            return i
-    return None
+            yield i

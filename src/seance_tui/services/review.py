@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .. import paths
 from ..domain.dates import format_date
@@ -29,6 +30,9 @@ from ..storage.layout import Layout
 from ..storage.permissions import PermissionReport, make_cache_dir_private, make_data_dir_private
 from ..storage.store import ReadOnlyStore
 from .purge import settle_interrupted_purges
+
+if TYPE_CHECKING:  # export (Markdown) is loaded when a séance is first read, not at start
+    from ..export.blocks import SeanceFacts
 
 Clock = Callable[[], datetime]
 
@@ -51,6 +55,16 @@ class RoadmapChange:
     at: datetime
     seance: int | None
     text: str
+
+
+@dataclass(frozen=True)
+class SeanceView:
+    candidate: str
+    number: int
+    facts: SeanceFacts
+    body: str  # Markdown: the summary's sections and its ending, for Audience.CENTRE
+    searched_sections: tuple[str, ...]  # the body's level-2 titles over the text a search looks in
+    has_private: bool  # the notes or next steps hold a private part, shown here
 
 
 class Review:
@@ -95,6 +109,25 @@ class Review:
         from ..export.qualiopi import qualiopi_pack  # not needed for the first frame
 
         return qualiopi_pack(record, self.phases, self.clock())
+    def seance_view(self, record: CandidateRecord, number: int) -> SeanceView:
+        """What review's séance view shows: the summary's facts for a compact
+        header, and its sections (private parts kept) as the body."""
+        from ..domain.privacy import private_spans, split_lines
+        from ..export.blocks import seance_fact_values
+        from ..export.document import Audience
+        from ..export.summary import SEARCHED_SECTIONS, seance_body
+
+        seance = record.seance(number)
+        now = self.clock()
+        private = any(private_spans(split_lines(text)) for text in (seance.notes, seance.next_steps))
+        return SeanceView(
+            candidate=record.candidate.name,
+            number=number,
+            facts=seance_fact_values(record, seance, self.phases, now),
+            body=seance_body(record, number, self.phases, now, Audience.CENTRE),
+            searched_sections=SEARCHED_SECTIONS,
+            has_private=private,
+        )
 
     # --- search ----------------------------------------------------------------
 

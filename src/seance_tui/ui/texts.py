@@ -251,3 +251,8 @@ PDF_WRITE = "Écrire le PDF"
 PDF_WRITING = "Écriture du PDF…"
 PDF_WRITTEN = "PDF : {path}"
 PDF_FAILED = "Le PDF n'a pas pu être écrit : {error}"
+# Review's séance view: its compact header (ui/reviewer/seance_header.py), the
+# séance's facts on two lines above the notes instead of a table.
+REVIEW_SEANCE_TITLE = "{candidate} · séance n° {number} · {day} · {phase}"
+REVIEW_SEANCE_TIMES = "{times} ({duration}) · séance {status} · {hours} · {consultant}"
+REVIEW_SEANCE_PRIVATE = " · notes privées affichées"

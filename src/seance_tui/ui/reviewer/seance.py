@@ -1,20 +1,24 @@
-"""Review: one séance rendered as Markdown, with its table of contents; n and
-p step through the candidate's séances; a search opens it at the match."""
+"""Review: one séance, its facts in a two-line header above its sections
+rendered as Markdown, a narrow table of contents beside them (t); n and p
+step through the candidate's séances; a search opens it at the match, its
+words highlighted."""
 
 from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer, Markdown, MarkdownViewer
-from textual.widgets.markdown import MarkdownBlock
 
 from ...domain.text import visible_controls
-from ...search.highlight import locate
 from .. import bindings, texts
+from .contents import ContentsList
 from .header import ReviewHeader
+from .seance_header import SeanceHeader
+from .seance_match import show_match
 
-
-WIDE = 120
+# The table of contents is shown at first from this width (it takes at most
+# 24 columns, review.tcss); below, t shows it.
+WIDE = 100
 
 
 class InertMarkdownViewer(MarkdownViewer):
@@ -41,6 +45,13 @@ class InertMarkdownViewer(MarkdownViewer):
     async def forward(self) -> None:
         return None
 
+    def compose(self) -> ComposeResult:
+        # The base viewer's two children, with a table of contents made for a narrow column.
+        markdown = Markdown(parser_factory=self._parser_factory, open_links=self._open_links)
+        markdown.can_focus = True
+        yield markdown
+        yield ContentsList(markdown)
+
 
 class SeanceScreen(Screen):
     BINDINGS = bindings.REVIEW_SEANCE
@@ -51,48 +62,60 @@ class SeanceScreen(Screen):
         self.number = number
         self.match = match
         self.stamp = None
+        self._opened_at_match = False
+        self._sections: tuple[str, ...] = ()
 
     def compose(self) -> ComposeResult:
         yield ReviewHeader()
-        yield InertMarkdownViewer(id="seance-view", show_table_of_contents=True, open_links=False)
+        yield SeanceHeader(id="seance-header")
+        yield InertMarkdownViewer(id="seance-view", show_table_of_contents=False, open_links=False)
         yield Footer(compact=True)
 
     async def on_mount(self) -> None:
-        # Beside the text only where there is room for both (not at 80 columns).
         self.query_one(MarkdownViewer).show_table_of_contents = self.app.size.width >= WIDE
         await self.reload()
         self.query_one(MarkdownViewer).focus()
 
-    async def reload(self) -> None:
+    async def reload(self, keep_place: bool = True) -> None:
         try:
             record, self.stamp = self.app.review.load(self.candidate_id)
-            document = self.app.review.seance_document(record, self.number)
+            view = self.app.review.seance_view(record, self.number)
         except Exception as exc:  # unreadable file or vanished séance: say so, keep the last view
             self.app.notify(str(exc), severity="error", timeout=15)  # the app never reads markup
             return
         self._numbers = [s.number for s in record.seances]
+        self._sections = view.searched_sections
+        self.query_one(SeanceHeader).show(view)
         viewer = self.query_one(MarkdownViewer)
-        scroll_y = viewer.scroll_y
-        await viewer.document.update(visible_controls(document))
+        scroll_y = viewer.scroll_y if keep_place else 0
+        await viewer.document.update(visible_controls(view.body))
+        if viewer.document.children:
+            # The first heading's top margin, two blank lines under the header:
+            # set on that one block (a :first-child rule costs every block's
+            # styling, 8 % of the first frame).
+            viewer.document.children[0].styles.margin = (0, 0, 1, 0)
         if self.match:
-            self.call_after_refresh(self._scroll_to_match)
+            # Opened at the match once; a reload (the file changed) keeps the
+            # reader's place and highlights the words again.
+            opening = not self._opened_at_match
+            self._opened_at_match = True
+            self.call_after_refresh(self._show_match, opening, scroll_y)
         else:
             viewer.scroll_to(y=scroll_y, animate=False)
 
-    def _scroll_to_match(self) -> None:
-        """Open at the block the search matched, by the search's own rule."""
+    def _show_match(self, opening: bool, scroll_y: float) -> None:
         viewer = self.query_one(MarkdownViewer)
-        blocks = list(viewer.document.query(MarkdownBlock))
-        at = locate([block.source or "" for block in blocks], self.match or "")
-        if at is not None:
-            viewer.scroll_to_widget(blocks[at], animate=False, top=True)
-            blocks[at].add_class("-search-match")
+        block = show_match(viewer.document, self._sections, self.match or "")
+        if opening and block is not None:
+            viewer.scroll_to_widget(block, animate=False, top=True)
+        else:
+            viewer.scroll_to(y=scroll_y, animate=False)
 
     async def action_step(self, offset: int) -> None:
         position = self._numbers.index(self.number) + offset if self.number in self._numbers else -1
         if 0 <= position < len(self._numbers):
             self.number, self.match = self._numbers[position], None
-            await self.reload()
+            await self.reload(keep_place=False)
         else:
             self.notify(texts.REVIEW_NO_MORE_SEANCES)
 

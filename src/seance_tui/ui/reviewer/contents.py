@@ -1,0 +1,35 @@
+"""The séance view's table of contents, made for a narrow column: the
+document's top headings at the first level (the view's sections start at
+level 2, under no title of their own: Textual would nest them all under an
+empty « Ⅱ »), the headings' own words without level numerals, shallow guides."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import Tree
+from textual.widgets.markdown import MarkdownTableOfContents, TableOfContentsType
+
+GUIDE_DEPTH = 2
+
+
+class ContentsList(MarkdownTableOfContents):
+    def on_mount(self) -> None:
+        self.query_one(Tree).guide_depth = GUIDE_DEPTH
+
+    def rebuild_table_of_contents(self, table_of_contents: TableOfContentsType) -> None:
+        tree = self.query_one(Tree)
+        tree.clear()
+        if not table_of_contents:
+            return
+        top = min(level for level, _, _ in table_of_contents)
+        parents = [tree.root]  # parents[d]: where a heading of depth d goes
+        for level, name, block_id in table_of_contents:
+            depth = min(level - top, len(parents) - 1)
+            del parents[depth + 1 :]
+            parent = parents[depth]
+            if parent is not tree.root:
+                parent.allow_expand = True
+                parent.expand()
+            # Text, not markup: a heading is the consultant's words.
+            node = parent.add(Text(name), {"block_id": block_id}, allow_expand=False)
+            parents.append(node)
