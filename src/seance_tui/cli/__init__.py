@@ -17,12 +17,12 @@ import sys
 from .. import __version__, paths
 from ..domain.text import visible_controls
 from ..storage.errors import StorageError
-from . import export, listing, review, workspace
+from . import bilan, export, listing, review, workspace
 from .common import EXIT_USAGE, CommandError
 from .data_dir import data_dir as _data_dir
 
 # Each family of commands, in the order ``seance --help`` lists them.
-FAMILIES = (listing, export, review)
+FAMILIES = (listing, export, review, bilan)
 COMMANDS = {**workspace.COMMANDS, **{name: run for family in FAMILIES for name, run in family.COMMANDS.items()}}
 
 
