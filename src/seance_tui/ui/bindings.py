@@ -72,6 +72,12 @@ CHECKLIST = [
     Binding("space", "select", "Cocher", id="checklist.toggle"),
 ]
 
+# On the timeline pane (F3): the end of the bilan (ui/panes/timeline.py).
+TIMELINE = [
+    Binding("b", "close_bilan", "Clore le bilan", id="bilan.close"),
+    Binding("u", "follow_up", "Entretien de suivi", id="bilan.follow_up"),
+]
+
 # On the candidates pane; the filter keeps the focus and these reach it from there.
 CANDIDATES = [
     Binding("enter", "open_highlighted", "Ouvrir le candidat en surbrillance", id="candidates.open"),
@@ -99,6 +105,7 @@ HELP_SECTIONS = [
     ("Espace de travail", WORKSPACE),
     ("Candidats", CANDIDATES),
     ("Parcours : étapes de la phase", CHECKLIST),
+    ("Parcours : fin du bilan", TIMELINE),
     ("Notes de séance", NOTES),
     ("Feuille de route", ROADMAP),
     ("Fenêtres", DIALOG),

@@ -196,3 +196,54 @@ REVIEW_PERMISSIONS_LEFT_OPEN = (
     "à corriger par leur propriétaire) : {paths}."
 )
 PATHS_AND_MORE = "{paths} et {more} autre(s)"
+
+# --- The end of the bilan (helper "closing"): consent and agreement, follow-up, closing ---
+BILAN_CLOSED_BADGE = "bilan clos"
+FIELD_KEEP_DOCUMENTS = "Accepte que ses documents soient gardés un an pour le suivi (R6313-7)"
+FIELD_SYNTHESIS_TO_ADVISER = "Accepte que la synthèse soit transmise à son conseiller CEP"
+FIELD_AGREEMENT_SENT = "Convention tripartite envoyée le"
+FIELD_AGREEMENT_SIGNED = "Convention tripartite signée le"
+AGREEMENT_SIGNED_LATE = (
+    "Attention : convention signée le {signed}, plus de 10 jours après son envoi le {sent} "
+    "(R6313-8 : signature attendue au plus tard le {deadline})."
+)
+AGREEMENT_NOT_SIGNED_LATE = (
+    "Attention : convention envoyée le {sent} et toujours pas signée : "
+    "le délai de 10 jours (R6313-8) a expiré le {deadline}."
+)
+BILAN_CLOSED_LINE = "Bilan clos le {date} : dossier en lecture seule, sauf l'entretien de suivi."
+# Two lines each: the timeline pane is narrow.
+FOLLOW_UP_LINE_PLANNED = "n° {number} · Entretien de suivi\n  prévu le {date}"
+FOLLOW_UP_LINE_RUNNING = "n° {number} · Entretien de suivi\n  {date} · en cours"
+FOLLOW_UP_LINE_HELD = "n° {number} · Entretien de suivi\n  {date} · {duration}"
+FOLLOW_UP_DECLINED_LINE = "Entretien de suivi décliné par le bénéficiaire"
+FOLLOW_UP_TITLE = "Entretien de suivi"
+FOLLOW_UP_QUESTION = (
+    "La phase de conclusion prévoit un entretien de suivi (R6313-4), "
+    "d'habitude six mois plus tard. Date proposée :"
+)
+FOLLOW_UP_QUESTION_ANYTIME = "Date de l'entretien de suivi (R6313-4) :"
+FIELD_FOLLOW_UP_DATE = "Date de l'entretien de suivi (ex. 15/06/2027, dans 6 mois)"
+FOLLOW_UP_DATE_REQUIRED = "Une date est nécessaire pour prévoir l'entretien."
+FOLLOW_UP_PLAN = "Prévoir"
+FOLLOW_UP_LATER = "Plus tard"
+FOLLOW_UP_DECLINE = "Décliné par le bénéficiaire"
+FOLLOW_UP_PLANNED_NOTICE = "Entretien de suivi prévu le {date} (séance n° {number})."
+FOLLOW_UP_DECLINED_NOTICE = "Entretien de suivi décliné par le bénéficiaire : consigné."
+START_WHICH = "Un entretien de suivi est prévu le {date}. Démarrer :"
+START_ORDINARY = "Une séance ordinaire"
+START_FOLLOW_UP = "L'entretien de suivi"
+CLOSE_BILAN_TITLE = "Clore le bilan"
+CLOSE_BILAN_REFUSED = "Le bilan ne peut pas encore être clos :"
+CLOSE_BILAN_READY = "Tout est prêt pour clore le bilan."
+FIELD_END_DATE = "Date de fin du bilan"
+END_DATE_REQUIRED = "La date de fin est nécessaire."
+CLOSE_BILAN_OK = "Clore le bilan"
+CLOSE_BILAN_DISMISS = "Fermer"
+CHECK_MET = "✓ {label}"
+CHECK_UNMET = "✗ {label} — {detail}"
+CONFIRM_CLOSE_BILAN = (
+    "Clore le bilan de {name} au {date} ? Le dossier passera en lecture seule, "
+    "sauf l'entretien de suivi."
+)
+BILAN_CLOSED_NOTICE = "Bilan de {name} clos le {date}."
