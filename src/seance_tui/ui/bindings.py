@@ -73,9 +73,11 @@ CHECKLIST = [
 ]
 
 # On the timeline pane (F3): the end of the bilan (ui/panes/timeline.py).
+# Not in the footer, which at 80 columns would cut the séance keys for them:
+# the help screen and the palette list them.
 TIMELINE = [
-    Binding("b", "close_bilan", "Clore le bilan", id="bilan.close"),
-    Binding("u", "follow_up", "Entretien de suivi", id="bilan.follow_up"),
+    Binding("b", "close_bilan", "Clore le bilan", id="bilan.close", show=False),
+    Binding("u", "follow_up", "Entretien de suivi", id="bilan.follow_up", show=False),
 ]
 
 # On the candidates pane; the filter keeps the focus and these reach it from there.
