@@ -158,3 +158,32 @@ async def test_a_closed_bilan_is_read_only_but_for_its_follow_up(app, data_dir, 
         await wait_until(pilot, lambda: load(data_dir, HELENE).seance(7).status is SeanceStatus.CLOSED,
                          what="follow-up closed")
         assert load(data_dir, HELENE).seance(6).notes == last_notes
+
+
+async def test_u_plans_the_follow_up_and_f6_asks_which_seance(app, data_dir):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_candidate(pilot, "helene")
+        await pilot.press("f3", "u")
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, FollowUpDialog), what="follow-up dialog")
+        # The date is typed in French over the proposed one.
+        await send_all_at_once(pilot, burst("<end>", "<ctrl+u>", "dans 3 mois", "<enter>"))
+        await wait_until(pilot, lambda: any(s.follow_up for s in load(data_dir, HELENE).seances), what="planned")
+        assert next(s for s in load(data_dir, HELENE).seances if s.follow_up).planned_date == date(2027, 2, 26)
+        # F6: an ordinary séance does not take the follow-up's place.
+        await pilot.press("f6")
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, ChoiceDialog), what="which séance")
+        assert "Un entretien de suivi est prévu le 26 février 2027" in screen_text(pilot.app)
+        await pilot.press("enter")  # the first answer: an ordinary séance
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, PickDialog), what="phase picker")
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: load(data_dir, HELENE).open_seance is not None, what="séance open")
+        on_disk = load(data_dir, HELENE)
+        assert not on_disk.open_seance.follow_up and on_disk.open_seance.number == 8
+        assert next(s for s in on_disk.seances if s.follow_up).status is SeanceStatus.PLANNED
+        # Declined from the timeline: the planned one is withdrawn, and said in the timeline.
+        await pilot.press("f3", "u")
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, FollowUpDialog), what="follow-up dialog")
+        await pilot.click("#decline")
+        await wait_until(pilot, lambda: load(data_dir, HELENE).candidate.follow_up_declined, what="declined")
+        assert not any(s.follow_up for s in load(data_dir, HELENE).seances)
+        assert load(data_dir, HELENE).events[-1].kind is ChangeKind.FOLLOW_UP_DECLINED
