@@ -48,6 +48,9 @@ class TimelinePane(Vertical):
         """"u": plan, move or decline the follow-up, whenever (a planned one can
         still move once the bilan is closed: the domain decides)."""
         screen = self.screen
+        if screen.presenting:  # not in front of the candidate (the palette hides them too)
+            screen.notify(texts.PRESENTATION_LOCKED, severity="warning", timeout=4)
+            return
         if not screen.writable(closed_ok=True):
             return
         record = screen.current.record
@@ -78,6 +81,9 @@ class TimelinePane(Vertical):
     async def action_close_bilan(self) -> None:
         """"b": the check list; if every item is met, the end date, a confirmation (Non by default), the close."""
         screen = self.screen
+        if screen.presenting:  # not in front of the candidate (the palette hides them too)
+            screen.notify(texts.PRESENTATION_LOCKED, severity="warning", timeout=4)
+            return
         if not screen.writable():  # a closed bilan says since when
             return
         record = screen.current.record
