@@ -7,7 +7,7 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
-from ..domain.closing import blocking
+from ..domain.closing import PLANNED, blocking
 from ..domain.dates import DateParseError, MissingYear, format_date_long, parse_french_date
 from ..domain.record import RuleError
 from ..domain.text import one_line
@@ -55,7 +55,7 @@ def cmd_close_bilan(args: argparse.Namespace, data_dir: Path) -> int:
             unmet = blocking(checks, args.cancel_planned)
             if unmet:
                 hint = " (--cancel-planned pour annuler les séances prévues)" if any(
-                    c.key == "planned" for c in unmet) else ""
+                    c.key == PLANNED for c in unmet) else ""
                 names = "\n".join(f"  - {c.label} : {c.detail}" for c in unmet)
                 raise CommandError(f"bilan non clos, à faire d'abord{hint} :\n{names}")
             if not args.yes and not _confirmed(f"Clore le bilan de {name} ? [o/N] "):

@@ -65,7 +65,7 @@ def closing_checks(record: CandidateRecord) -> list[ClosingCheck]:
         ClosingCheck(PLANNED, "Aucune séance prévue en attente", not planned,
                      f"séance {_seance_names(planned)} prévue (elle sera annulée)" if planned else ""),
         ClosingCheck(FOLLOW_UP, "Entretien de suivi prévu ou décliné", follow_up_settled(record),
-                     "" if follow_up_settled(record) else "ni prévu ni décliné (touche u, Parcours)"),
+                     "" if follow_up_settled(record) else "ni prévu ni décliné"),
     ]
 
 

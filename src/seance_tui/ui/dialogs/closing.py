@@ -12,7 +12,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Input, Static
 
-from ...domain.closing import ClosingCheck, blocking
+from ...domain.closing import FOLLOW_UP, ClosingCheck, blocking
 from ...domain.dates import MissingYear
 from .. import texts
 from .fields import DateField
@@ -37,6 +37,8 @@ class ClosingDialog(FormDialog[date | None]):
                 line = texts.CHECK_MET.format(label=check.label) if check.met else texts.CHECK_UNMET.format(
                     label=check.label, detail=check.detail)
                 yield Static(Content(line), classes="closing-check" + ("" if check.met else " -unmet"))
+            if any(c.key == FOLLOW_UP and not c.met for c in self._checks):
+                yield Static(Content(texts.CLOSE_BILAN_FOLLOW_UP_HINT), classes="field-hint")
             if not self._refused:
                 yield DateField(texts.FIELD_END_DATE, self._today(), self._today, field_id="end-date",
                                 required_message=texts.END_DATE_REQUIRED, missing_year=MissingYear.LAST)
