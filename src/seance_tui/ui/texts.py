@@ -199,8 +199,9 @@ PATHS_AND_MORE = "{paths} et {more} autre(s)"
 
 # --- The end of the bilan (helper "closing"): consent and agreement, follow-up, closing ---
 BILAN_CLOSED_BADGE = "bilan clos"
-FIELD_KEEP_DOCUMENTS = "Accepte que ses documents soient gardés un an pour le suivi (R6313-7)"
-FIELD_SYNTHESIS_TO_ADVISER = "Accepte que la synthèse soit transmise à son conseiller CEP"
+FIELD_CONSENT_ALSO = "Le bénéficiaire accepte aussi (R6313-7) :"
+FIELD_KEEP_DOCUMENTS = "garder ses documents un an pour le suivi"
+FIELD_SYNTHESIS_TO_ADVISER = "transmettre la synthèse à son conseiller CEP"
 FIELD_AGREEMENT_SENT = "Convention tripartite envoyée le"
 FIELD_AGREEMENT_SIGNED = "Convention tripartite signée le"
 AGREEMENT_SIGNED_LATE = (

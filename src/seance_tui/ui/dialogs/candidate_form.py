@@ -83,6 +83,7 @@ class CandidateForm(FormDialog[CandidateFields | None]):
                             field_id="consent", required_message=texts.CONSENT_REQUIRED,
                             missing_year=MissingYear.LAST)
             # What the consent also covers: R6313-7's two reasons to keep the file a year.
+            yield Label(Content(texts.FIELD_CONSENT_ALSO), classes="field-hint")
             yield FormCheckbox(texts.FIELD_KEEP_DOCUMENTS, c.keep_documents_consent if c else False,
                                id="keep-documents")
             yield FormCheckbox(texts.FIELD_SYNTHESIS_TO_ADVISER, c.synthesis_to_adviser if c else False,
