@@ -103,7 +103,8 @@ async def test_candidate_form_typed_without_pause(app, data_dir):
         await pilot.press("enter", "down", "enter", "tab")
         await send_all_at_once(pilot, burst(
             "15/03/2026", "<tab>",
-            "<tab>",  # no agreement date
+            " ", "<tab>", "<tab>",  # documents kept a year for follow-up: yes; synthesis to the adviser: no
+            "<tab>", "<tab>",  # no agreement (sent, signed)
             "1er décembre 2026", "<shift+tab>", "<tab>", "<tab>",
             "20,5", "<backspace>", "<backspace>", "<backspace>", "0", "<enter>",
         ))
@@ -115,6 +116,7 @@ async def test_candidate_form_typed_without_pause(app, data_dir):
         assert candidate["consultant"] == "Claire Martin"
         assert candidate["funding"] == "cpf"
         assert candidate["consent_date"] == "2026-03-15"
-        assert candidate["agreement_date"] is None
+        assert candidate["agreement_date"] is None and candidate["agreement_sent_date"] is None
+        assert (candidate["keep_documents_consent"], candidate["synthesis_to_adviser"]) == (True, False)
         assert candidate["start_date"] == "2026-12-01"
         assert candidate["hours_budget"] == 20

@@ -285,3 +285,44 @@ def test_the_status_cycle_goes_round_and_is_logged(ws, clock):
     assert seen == [RoadmapStatus.IN_PROGRESS, RoadmapStatus.ACHIEVED, RoadmapStatus.DROPPED, RoadmapStatus.TODO]
     assert len(opened.record.events) == 5  # added, then four status changes
     opened.close()
+
+
+# --- the end of the bilan (helper "closing") ------------------------------------------
+
+FORM_VALUES = dict(
+    name="Zoé Lefèvre", contact=None, consultant="Marc", funding=FundingRoute.PLAN_DEVELOPPEMENT,
+    consent_date=date(2027, 3, 1), keep_documents_consent=True, synthesis_to_adviser=False,
+    agreement_sent_date=date(2027, 3, 2), agreement_date=None, start_date=None, hours_budget=24.0,
+)
+
+
+def test_editing_the_candidate_keeps_what_the_form_does_not_show(ws, clock):
+    opened = ws.open(ZOE)
+    opened.record.candidate.follow_up_declined = True
+    opened.edit_candidate(FORM_VALUES)
+    opened.save_now()
+    opened.close()
+    candidate = on_disk(ws).candidate
+    assert candidate.follow_up_declined and candidate.keep_documents_consent
+    assert candidate.agreement_sent_date == date(2027, 3, 2)
+    kinds = [e.kind.value for e in on_disk(ws).events]
+    assert kinds == ["consent_changed", "agreement_changed"]
+
+
+def test_a_new_candidate_has_its_consent_on_record(ws):
+    candidate_id = ws.create_candidate({**FORM_VALUES, "name": "Inès Roy"})
+    (consent, agreement) = on_disk(ws, candidate_id).events
+    assert consent.after == {"consent_date": "01/03/2027", "keep_documents_consent": "oui"}
+    assert agreement.after == {"agreement_sent_date": "02/03/2027"}
+
+
+def test_notes_of_a_closed_bilan_are_refused_but_the_follow_up_takes_them(ws, clock):
+    from seance_tui.domain.record import RuleError
+
+    opened = running(ws, clock)
+    opened.record.candidate.end_date = date(2027, 3, 14)  # closed around an open séance: refused
+    with pytest.raises(RuleError, match="Le bilan est clos"):
+        opened.set_notes("ajout")
+    opened.record.open_seance.follow_up = True
+    assert opened.set_notes("suivi")
+    opened.close()

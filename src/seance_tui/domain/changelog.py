@@ -172,10 +172,11 @@ _BILAN_SENTENCES = {
     ChangeKind.SYNTHESIS_DRAFTED: "Document de synthèse : brouillon commencé",
     ChangeKind.SYNTHESIS_NEW_VERSION: "Document de synthèse : nouvelle version après sa remise",
     ChangeKind.SYNTHESIS_HANDED_OVER: "Document de synthèse remis au bénéficiaire",
-    ChangeKind.CONSENT_CHANGED: "Consentement du bénéficiaire modifié",
-    ChangeKind.AGREEMENT_CHANGED: "Convention tripartite modifiée",
+    # closing (domain/agreement.py, follow_up.py, closing.py): fields in _CLOSING_FIELD_LABELS
+    ChangeKind.CONSENT_CHANGED: "Consentement du bénéficiaire enregistré",
+    ChangeKind.AGREEMENT_CHANGED: "Convention tripartite (R6313-8) enregistrée",
     ChangeKind.FOLLOW_UP_PLANNED: "Entretien de suivi prévu",
-    ChangeKind.FOLLOW_UP_DECLINED: "Entretien de suivi décliné",
+    ChangeKind.FOLLOW_UP_DECLINED: "Entretien de suivi décliné par le bénéficiaire",
     ChangeKind.BILAN_CLOSED: "Bilan clos",
     ChangeKind.PURGED: "Contenu du dossier détruit (R6313-7)",
     ChangeKind.IMPORTED: "Dossier importé",
@@ -204,12 +205,26 @@ def _safe_value(key: str, value: str) -> bool:
     return key in _CONTENT_FREE_KEYS or value.lower() in _YES_NO or _CONTENT_FREE_VALUE.fullmatch(value) is not None
 
 
+# The consent, agreement, follow-up and close events' fields; yes/no values
+# are recorded as « oui »/« non », dates as dd/mm/yyyy.
+_CLOSING_FIELD_LABELS = {
+    "consent_date": "date du consentement",
+    "keep_documents_consent": "documents gardés un an pour le suivi",
+    "synthesis_to_adviser": "synthèse transmise au conseiller CEP",
+    "agreement_sent_date": "envoyée le",
+    "agreement_date": "signée le",
+    "withdrawn": "entretien prévu retiré",
+    "end_date": "fin du bilan",
+    "cancelled": "séances prévues annulées",
+}
+
+
 def _bilan_sentence(event: ChangeEvent, content_free: bool = False) -> str:
     sentence = _BILAN_SENTENCES[event.kind]
     keys = list(dict.fromkeys([*event.before, *event.after]))
     details = []
     for key in keys:
-        label = BILAN_FIELD_LABELS.get(key, FIELD_LABELS.get(key, key))
+        label = BILAN_FIELD_LABELS.get(key) or _CLOSING_FIELD_LABELS.get(key) or FIELD_LABELS.get(key, key)
         before, after = event.before.get(key), event.after.get(key)
         if content_free and not all(_safe_value(key, v) for v in (before, after) if v is not None):
             details.append(f"{label} : {TEXT_CHANGED}")

@@ -103,15 +103,30 @@ class CandidateRecord:
     def next_number(self) -> int:
         return max((s.number for s in self.seances), default=0) + 1
 
-    def start_seance(self, phase: str, now: datetime, notes: str = "") -> Seance:
+    def start_seance(self, phase: str, now: datetime, notes: str = "", follow_up: bool = False) -> Seance:
         """Starting with the hours budget already used up is going past it:
-        the caller asked the consultant first, and the change log says so."""
+        the caller asked the consultant first, and the change log says so.
+
+        A séance planned is the one held, keeping its number: the follow-up
+        interview, planned months ahead, only when asked for (``follow_up``),
+        any other planned séance otherwise; so an ordinary séance started
+        before the follow-up never takes its place. On a closed bilan only the
+        follow-up may start."""
+        if follow_up:
+            planned = next((s for s in self.seances if s.follow_up and s.status is SeanceStatus.PLANNED), None)
+            if planned is None:
+                raise RuleError("Aucun entretien de suivi n'est prévu.")
+            self.ensure_editable(planned.number)
+        else:
+            self.ensure_editable()
+            planned = next(
+                (s for s in self.seances if s.status is SeanceStatus.PLANNED and not s.follow_up), None
+            )
         if self.open_seance is not None:
             raise RuleError(
                 f"La séance n° {self.open_seance.number} est encore ouverte : fermez-la d'abord."
             )
         over = self.budget_level(now) is BudgetLevel.OVER
-        planned = next((s for s in self.seances if s.status is SeanceStatus.PLANNED), None)
         if planned is not None:
             # The séance that was planned is the one being held: keep its number.
             planned.phase, planned.status, planned.start = phase, SeanceStatus.OPEN, now
@@ -131,6 +146,7 @@ class CandidateRecord:
         return seance
 
     def pause_seance(self, number: int, now: datetime) -> None:
+        self.ensure_editable(number)
         seance = self._running(number)
         if seance.is_paused:
             raise RuleError("La séance est déjà en pause.")
@@ -139,7 +155,9 @@ class CandidateRecord:
     def pause_for_absence(self, at: datetime) -> bool:
         """The consultant goes away (quit, hang-up, "Plus tard") with a séance
         open: it stays open, and the time away must not count. A séance already
-        paused stays as it is; a correction has no clock. True if it paused."""
+        paused stays as it is; a correction has no clock. True if it paused.
+        Never refused: on a closed bilan the only séance that can be open is
+        its follow-up, and quitting must not fail; a purged file has none."""
         seance = self.open_seance
         if seance is None or seance.is_paused or seance.is_correction:
             return False
@@ -147,6 +165,7 @@ class CandidateRecord:
         return True
 
     def resume_seance(self, number: int, now: datetime) -> None:
+        self.ensure_editable(number)
         seance = self._running(number)
         if not seance.is_paused:
             raise RuleError("La séance n'est pas en pause.")
@@ -161,6 +180,7 @@ class CandidateRecord:
         """Take back a séance left open by a quit (paused) or a crash (not paused):
         the time away never counts. A séance held at the hours budget stays
         paused: going past it is a decision of its own (continue_past_budget)."""
+        self.ensure_editable(number)
         seance = self._open(number)
         if seance.is_correction:
             return
@@ -170,6 +190,7 @@ class CandidateRecord:
             seance.pauses[-1].end = now
 
     def close_seance(self, number: int, now: datetime) -> Seance:
+        self.ensure_editable(number)
         seance = self._open(number)
         corrected = seance.is_correction
         if not corrected:
@@ -184,6 +205,7 @@ class CandidateRecord:
 
     def reopen_seance(self, number: int, now: datetime) -> Seance:
         """Reopening is for corrections: logged, and the duration stays what it was."""
+        self.ensure_editable(number)
         seance = self.seance(number)
         if seance.status is not SeanceStatus.CLOSED:
             raise RuleError(f"La séance n° {number} n'est pas close.")
@@ -244,6 +266,7 @@ class CandidateRecord:
     def pause_at_budget(self, number: int, now: datetime) -> None:
         """Pause a séance found running past the budget without a decision,
         from the moment the budget was reached: that time never counts."""
+        self.ensure_editable(number)
         seance = self._running(number)
         if seance.is_paused or not self.held_at_budget(number, now):
             return
@@ -253,6 +276,7 @@ class CandidateRecord:
 
     def continue_past_budget(self, number: int, now: datetime) -> None:
         """The consultant goes past the budget: logged, and the séance runs again."""
+        self.ensure_editable(number)
         seance = self._running(number)
         if not self.held_at_budget(number, now):
             raise RuleError("Le budget d'heures n'est pas atteint pour cette séance.")
@@ -281,6 +305,7 @@ class CandidateRecord:
         }
 
     def set_checklist_item(self, phase: str, item: str, done: bool, now: datetime, seance: int | None) -> None:
+        self.ensure_editable()
         ticked = self.checklist.get(phase, {})
         if done == (item in ticked):
             return
@@ -310,6 +335,7 @@ class CandidateRecord:
         deadline: date | None = None,
         status: RoadmapStatus = RoadmapStatus.TODO,
     ) -> RoadmapItem:
+        self.ensure_editable()
         if not objective.strip():
             raise RuleError("L'objectif ne peut pas être vide.")
         item = RoadmapItem(
@@ -335,6 +361,7 @@ class CandidateRecord:
         deadline: date | None | type[_Unchanged] = _Unchanged,
     ) -> None:
         """Change objective, means or deadline (status has its own method: its change is the one audits read)."""
+        self.ensure_editable()
         item = self.roadmap_item(item_id)
         before = _item_fields(item)
         if objective is not None:
@@ -348,6 +375,7 @@ class CandidateRecord:
         self._log_diff(now, ChangeKind.ROADMAP_MODIFIED, seance, item, before)
 
     def set_roadmap_status(self, item_id: str, status: RoadmapStatus, now: datetime, seance: int | None) -> None:
+        self.ensure_editable()
         item = self.roadmap_item(item_id)
         before = _item_fields(item)
         item.status = status
@@ -355,16 +383,19 @@ class CandidateRecord:
 
     def cycle_roadmap_status(self, item_id: str, now: datetime, seance: int | None) -> RoadmapStatus:
         """The next status in STATUS_CYCLE, logged like any status change."""
+        self.ensure_editable()
         status = next_status(self.roadmap_item(item_id).status)
         self.set_roadmap_status(item_id, status, now, seance)
         return status
 
     def delete_roadmap_item(self, item_id: str, now: datetime, seance: int | None) -> None:
+        self.ensure_editable()
         item = self.roadmap_item(item_id)
         self.roadmap.remove(item)
         self.log(now, ChangeKind.ROADMAP_DELETED, seance, item.id, before=_item_fields(item))
 
     def move_roadmap_item(self, item_id: str, offset: int, now: datetime, seance: int | None) -> None:
+        self.ensure_editable()
         item = self.roadmap_item(item_id)
         old = self.roadmap.index(item)
         new = max(0, min(len(self.roadmap) - 1, old + offset))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from enum import Enum
 from pathlib import Path
@@ -19,6 +19,7 @@ from pathlib import Path
 from .. import paths
 from . import exports
 from .listing import CandidateSummary
+from ..domain import agreement
 from ..domain.hours import BudgetLevel
 from ..domain.model import Candidate
 from ..domain.phases import PhaseSet, load_phases
@@ -36,8 +37,9 @@ from .purge import settle_interrupted_purges
 Clock = Callable[[], datetime]
 
 # The candidate's fields a form gives (name, contact, consultant, funding,
-# consent_date, agreement_date, start_date, hours_budget): id and status are
-# the workspace's to keep.
+# consent_date, keep_documents_consent, synthesis_to_adviser,
+# agreement_sent_date, agreement_date, start_date, hours_budget): id, status,
+# end date and follow-up decision are the workspace's to keep.
 CandidateValues = dict
 
 
@@ -152,10 +154,12 @@ class OpenCandidate:
     # --- use cases ------------------------------------------------------------
 
     def set_notes(self, text: str) -> bool:
-        """The editor's text into the open séance; True if that changed it."""
+        """The editor's text into the open séance; True if that changed it.
+        Raises RuleError on a closed bilan (but for its follow-up) or a purged one."""
         seance = self.record.open_seance
         if self.read_only or seance is None or seance.notes == text:
             return False
+        self.record.ensure_editable(seance.number)
         seance.notes = text
         self.mark_changed()
         return True
@@ -182,8 +186,9 @@ class OpenCandidate:
         return error
 
     def edit_candidate(self, values: CandidateValues) -> None:
-        old = self.record.candidate
-        self.record.candidate = Candidate(id=old.id, status=old.status, **values)
+        """The form's values; consent and agreement changes logged. Raises
+        RuleError on a closed or purged bilan."""
+        agreement.edit_candidate(self.record, replace(self.record.candidate, **values), self.clock())
         self.mark_changed()
 
     def resume_after_absence(self, last_activity: datetime) -> None:
@@ -299,7 +304,9 @@ class Workspace:
     def create_candidate(self, values: CandidateValues) -> str:
         """A new candidate file from the form's values; returns its id. Raises SaveFailed."""
         candidate_id = new_candidate_id(values["name"])
-        self.create(CandidateRecord(Candidate(id=candidate_id, **values)))
+        record = CandidateRecord(Candidate(id=candidate_id, **values))
+        agreement.log_consent_and_agreement(record, None, self.clock())  # the consent given, on record
+        self.create(record)
         return candidate_id
 
     def template(self, phase: str) -> str:

@@ -74,6 +74,14 @@ CHECKLIST = [
     Binding("space", "select", "Cocher", id="checklist.toggle"),
 ]
 
+# On the timeline pane (F3): the end of the bilan (ui/panes/timeline.py).
+# Not in the footer, which at 80 columns would cut the séance keys for them:
+# the help screen and the palette list them.
+TIMELINE = [
+    Binding("b", "close_bilan", "Clore le bilan", id="bilan.close", show=False),
+    Binding("u", "follow_up", "Entretien de suivi", id="bilan.follow_up", show=False),
+]
+
 # On the candidates pane; the filter keeps the focus and these reach it from there.
 CANDIDATES = [
     Binding("enter", "open_highlighted", "Ouvrir le candidat en surbrillance", id="candidates.open"),
@@ -101,6 +109,7 @@ HELP_SECTIONS = [
     ("Espace de travail", WORKSPACE),
     ("Candidats", CANDIDATES),
     ("Parcours : étapes de la phase", CHECKLIST),
+    ("Parcours : fin du bilan", TIMELINE),
     ("Notes de séance", NOTES),
     ("Feuille de route", ROADMAP),
     ("Fenêtres", DIALOG),

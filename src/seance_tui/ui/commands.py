@@ -11,7 +11,10 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from . import bindings
 
 # (bindings, the widget whose action it is; None: the screen's)
-_SECTIONS = ((bindings.WORKSPACE, None), (bindings.NOTES, "#notes"), (bindings.ROADMAP, "#roadmap-table"))
+_SECTIONS = (
+    (bindings.WORKSPACE, None), (bindings.NOTES, "#notes"), (bindings.ROADMAP, "#roadmap-table"),
+    (bindings.TIMELINE, "#timeline-pane"),
+)
 
 
 class WorkspaceCommands(Provider):

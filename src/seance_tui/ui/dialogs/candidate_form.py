@@ -16,10 +16,12 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Input, Label, Select, Static
 
-from ...domain.dates import MissingYear
+from ...domain.agreement import agreement_late
+from ...domain.dates import MissingYear, format_date_long
 from ...domain.model import Candidate, FundingRoute
 from ...domain.text import fold
 from .. import bindings, texts
+from ..widgets.form_checkbox import FormCheckbox
 from ..widgets.plain import plain
 from .choice import confirm
 from .fields import DateField, Field
@@ -33,6 +35,9 @@ class CandidateFields:
     consultant: str
     funding: FundingRoute
     consent_date: date
+    keep_documents_consent: bool
+    synthesis_to_adviser: bool
+    agreement_sent_date: date | None
     agreement_date: date | None
     start_date: date | None
     hours_budget: float
@@ -77,8 +82,17 @@ class CandidateForm(FormDialog[CandidateFields | None]):
             yield DateField(texts.FIELD_CONSENT, c.consent_date if c else None, self._today,
                             field_id="consent", required_message=texts.CONSENT_REQUIRED,
                             missing_year=MissingYear.LAST)
-            yield DateField(texts.FIELD_AGREEMENT, c.agreement_date if c else None, self._today, field_id="agreement",
-                            missing_year=MissingYear.NEAREST)
+            # What the consent also covers: R6313-7's two reasons to keep the file a year.
+            yield Label(Content(texts.FIELD_CONSENT_ALSO), classes="field-hint")
+            yield FormCheckbox(texts.FIELD_KEEP_DOCUMENTS, c.keep_documents_consent if c else False,
+                               id="keep-documents")
+            yield FormCheckbox(texts.FIELD_SYNTHESIS_TO_ADVISER, c.synthesis_to_adviser if c else False,
+                               id="synthesis-to-adviser")
+            yield DateField(texts.FIELD_AGREEMENT_SENT, c.agreement_sent_date if c else None, self._today,
+                            field_id="agreement-sent", missing_year=MissingYear.NEAREST)
+            yield DateField(texts.FIELD_AGREEMENT_SIGNED, c.agreement_date if c else None, self._today,
+                            field_id="agreement", missing_year=MissingYear.NEAREST)
+            yield Static(classes="field-message -error", id="agreement-warning")
             yield DateField(texts.FIELD_START, c.start_date if c else None, self._today, field_id="start",
                             missing_year=MissingYear.NEAREST)
             budget = f"{c.hours_budget:g}".replace(".", ",") if c else "24"
@@ -93,11 +107,24 @@ class CandidateForm(FormDialog[CandidateFields | None]):
             name.select_on_focus = False
             name.cursor_position = len(name.value)
         name.focus()
+        self._agreement_warning()
 
     @on(Select.Changed, "#funding")
     def _funding_changed(self, event: Select.Changed) -> None:
         hint = texts.AGREEMENT_HINT if isinstance(event.value, FundingRoute) and event.value.employer_funded else ""
         self.query_one("#funding-message", Static).update(Content(hint))
+        self._agreement_warning()
+
+    @on(Input.Changed, "#agreement-sent Input, #agreement Input")
+    def _agreement_warning(self) -> None:
+        """R6313-8's ten days, from the dates as typed (the rule is the domain's)."""
+        funding = self.query_one("#funding", Select).value
+        sent_ok, sent = self.query_one("#agreement-sent", DateField).validate()
+        signed_ok, signed = self.query_one("#agreement", DateField).validate()
+        late = None
+        if isinstance(funding, FundingRoute) and sent_ok and signed_ok:
+            late = agreement_late(funding, sent, signed, self._today())
+        self.query_one("#agreement-warning", Static).update(Content(agreement_warning(late)))
 
     @on(Input.Submitted)
     @on(Button.Pressed, "#ok")
@@ -125,6 +152,7 @@ class CandidateForm(FormDialog[CandidateFields | None]):
         funding = self.query_one("#funding", Select).value
         consent_ok, consent = self.query_one("#consent", DateField).validate()
         agreement_ok, agreement = self.query_one("#agreement", DateField).validate()
+        sent_ok, sent = self.query_one("#agreement-sent", DateField).validate()
         start_ok, start = self.query_one("#start", DateField).validate()
 
         first_bad: Field | None = None
@@ -141,7 +169,7 @@ class CandidateForm(FormDialog[CandidateFields | None]):
         if first_bad is not None:
             first_bad.focus_input()
             return None
-        if not (funding_ok and consent_ok and agreement_ok and start_ok):
+        if not (funding_ok and consent_ok and agreement_ok and sent_ok and start_ok):
             return None
 
         duplicates = [n for n in self._other_names if fold(n).split() == fold(name.raw).split()]
@@ -155,6 +183,9 @@ class CandidateForm(FormDialog[CandidateFields | None]):
             consultant=consultant.raw,
             funding=funding,
             consent_date=consent,
+            keep_documents_consent=self.query_one("#keep-documents", FormCheckbox).value,
+            synthesis_to_adviser=self.query_one("#synthesis-to-adviser", FormCheckbox).value,
+            agreement_sent_date=sent,
             agreement_date=agreement,
             start_date=start,
             hours_budget=budget,
@@ -163,6 +194,18 @@ class CandidateForm(FormDialog[CandidateFields | None]):
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+def agreement_warning(late) -> str:
+    """The French warning for an AgreementLate (domain/agreement.py), or ''."""
+    if late is None:
+        return ""
+    if late.signed is not None:
+        return texts.AGREEMENT_SIGNED_LATE.format(
+            signed=format_date_long(late.signed), sent=format_date_long(late.sent),
+            deadline=format_date_long(late.deadline))
+    return texts.AGREEMENT_NOT_SIGNED_LATE.format(
+        sent=format_date_long(late.sent), deadline=format_date_long(late.deadline))
 
 
 def _parse_budget(raw: str) -> float | None:

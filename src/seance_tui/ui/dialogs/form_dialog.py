@@ -7,6 +7,7 @@ from textual.screen import ModalScreen, Screen, ScreenResultType
 
 from .. import bindings
 from ..widgets.form_input import FormInput
+from ..widgets.in_order import InOrderKeys
 
 
 class FormDialog(ModalScreen[ScreenResultType]):
@@ -24,6 +25,8 @@ class FormDialog(ModalScreen[ScreenResultType]):
     Textual would match it against the *new* focus. A ``Select`` or a button
     has no such guarantee (an Enter still in flight would submit the form from
     the next field), so from them Tab keeps Textual's ordinary, later move.
+    Any other ``InOrderKeys`` widget (``FormCheckbox``)
+    runs its keys in its own queue too, and takes part.
     """
 
     # Screen.BINDINGS are Textual's ordinary, non-priority Tab and shift+Tab:
@@ -37,7 +40,7 @@ class FormDialog(ModalScreen[ScreenResultType]):
         self._tab(forward=False)
 
     def _tab(self, forward: bool) -> None:
-        if not isinstance(self.focused, FormInput):
+        if not isinstance(self.focused, (FormInput, InOrderKeys)):
             raise SkipAction()  # Screen's own Tab binding moves it, in turn
         if forward:
             self.focus_next()

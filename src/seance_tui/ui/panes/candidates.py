@@ -56,8 +56,8 @@ class CandidatesPane(Vertical):
         screen = self.screen
         if fields is None or screen.current is None:
             return
-        screen.current.edit_candidate(candidate_values(fields))
-        screen.changed()
+        if not screen.apply(lambda: screen.current.edit_candidate(candidate_values(fields))):
+            return  # refused (a bilan closed meanwhile): said by apply
         try:
             screen.current.save_now()  # the list is read from disk: the new name must be there
         except SaveFailed:
@@ -72,6 +72,9 @@ def candidate_values(fields: CandidateFields) -> dict:
         "consultant": fields.consultant,
         "funding": fields.funding,
         "consent_date": fields.consent_date,
+        "keep_documents_consent": fields.keep_documents_consent,
+        "synthesis_to_adviser": fields.synthesis_to_adviser,
+        "agreement_sent_date": fields.agreement_sent_date,
         "agreement_date": fields.agreement_date,
         "start_date": fields.start_date,
         "hours_budget": fields.hours_budget,

@@ -7,6 +7,8 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 
+from ...domain.closing import editable
+from ...domain.record import RuleError
 from .. import texts
 from ..widgets.notes import NotesEditor, NotesPane
 
@@ -22,7 +24,8 @@ class NotesColumn(Vertical):
         seance = record.open_seance if record else None
         if seance is not None:
             title = texts.NOTES_OF.format(number=seance.number, phase=screen.ws.phases.label(seance.phase))
-            pane.load(title, seance.notes, editable=not screen.current.read_only)
+            # A closed bilan's only open séance is its follow-up; anything else stays read-only.
+            pane.load(title, seance.notes, editable=not screen.current.read_only and editable(record, seance.number))
         elif record is not None and record.last_seance is not None:
             last = record.last_seance
             pane.load(texts.NOTES_NO_SEANCE.format(number=last.number), last.notes, editable=False)
@@ -37,8 +40,12 @@ class NotesColumn(Vertical):
         if current is None or current.read_only or current.record.open_seance is None:
             return
         # The editor's text, not the message's: a later keystroke may already be in it.
-        current.record.open_seance.notes = self.query_one(NotesEditor).text
-        current.mark_changed()
+        try:
+            current.set_notes(self.query_one(NotesEditor).text)
+        except RuleError as exc:  # a closed bilan: its notes are not the follow-up's
+            self.screen.notify(str(exc), severity="warning")
+            return
+        current.mark_changed()  # as before set_notes: a text flushed just before still needs its save
         self.query_one(NotesPane).set_save_state("error" if self.screen.saver.error else "modified")
         self.screen.saver.changed()
 

@@ -13,14 +13,17 @@ from textual import work
 from textual.content import Content
 from textual.message import Message
 
+from ...domain import follow_up
 from ...domain.dates import format_date, format_date_long
 from ...domain.hours import format_budget, format_hours
 from ...services.exports import Document
+from ...domain.closing import editable
 from ...services.workspace import OpenCandidate, StartBudget
 from .. import texts
 from ..dialogs.choice import ChoiceDialog, confirm
 from ..dialogs.pick_phase import PickDialog, pick_phase
 from ..pdf_offer import write_pdf
+from ..panes.timeline import TimelinePane
 from ..widgets.candidate_list import CandidateList
 from ..widgets.quiet import QuietStatic
 
@@ -39,12 +42,26 @@ class SeanceActions:
 
     @work
     async def action_start_seance(self) -> None:
-        if not self.writable():
+        if not self.writable(closed_ok=True):
             return
         record = self.current.record
         if record.open_seance is not None:
             self.notify(texts.ALREADY_OPEN.format(number=record.open_seance.number), severity="warning")
             return
+        # The follow-up planned months ahead is held only when meant: on a
+        # closed bilan it is the only séance that may start; before, asked.
+        planned_follow_up = follow_up.planned_follow_up(record)
+        if planned_follow_up is None and not self.editable():
+            return
+        as_follow_up = planned_follow_up is not None and record.candidate.end_date is not None
+        if planned_follow_up is not None and not as_follow_up:
+            when = format_date_long(planned_follow_up.planned_date) if planned_follow_up.planned_date else "—"
+            as_follow_up = await self.app.push_screen_wait(ChoiceDialog(
+                texts.START_WHICH.format(date=when),
+                [(texts.START_ORDINARY, False), (texts.START_FOLLOW_UP, True)],
+            ))
+            if as_follow_up is None or self.current is None or self.current.record is not record:
+                return
         now = self.now()
         budget = format_budget(record.candidate.hours_budget)
         step = self.current.start_budget()
@@ -56,17 +73,21 @@ class SeanceActions:
         elif step is StartBudget.LOW:
             left = format_hours(record.budget_left(now))
             self.notify(texts.BUDGET_LOW_START.format(left=left, budget=budget), severity="warning", timeout=20)
-        phase = await self.app.push_screen_wait(
-            pick_phase(texts.START_PHASE, self.ws.phases, record.current_phase(self.ws.phases))
-        )
+        if as_follow_up:
+            phase = planned_follow_up.phase
+        else:
+            phase = await self.app.push_screen_wait(
+                pick_phase(texts.START_PHASE, self.ws.phases, record.current_phase(self.ws.phases))
+            )
         if phase is None or self.current is None:
             return
-        if self.apply(lambda: record.start_seance(phase, self.now(), notes=self.ws.template(phase))):
+        if self.apply(lambda: record.start_seance(
+                phase, self.now(), notes=self.ws.template(phase), follow_up=bool(as_follow_up))):
             self._last_tick = self.now()
             self.show_pane("notes")
 
     def action_toggle_pause(self) -> None:
-        if not self.writable():
+        if not self.writable(closed_ok=True):  # the follow-up of a closed bilan pauses: the domain decides
             return
         seance = self.current.record.open_seance
         if seance is None:
@@ -82,7 +103,7 @@ class SeanceActions:
 
     @work
     async def action_close_seance(self) -> None:
-        if not self.writable():
+        if not self.writable(closed_ok=True):
             return
         record = self.current.record
         seance = record.open_seance
@@ -100,6 +121,9 @@ class SeanceActions:
             return
         if self.apply(lambda: record.close_seance(seance.number, self.now())):
             self._export_summary(seance.number, with_pdf=answer == "pdf")
+            if follow_up.should_propose_follow_up(record, seance, self.ws.phases):
+                proposed = follow_up.default_follow_up_date(seance.end.date())
+                await self.query_one(TimelinePane).ask_follow_up(proposed)
 
     def _export_summary(self, number: int, with_pdf: bool = False) -> None:
         opened, snapshot = self.current, self.current.snapshot()
@@ -126,10 +150,13 @@ class SeanceActions:
 
     @work
     async def action_reopen_seance(self) -> None:
-        if not self.writable():
+        if not self.writable(closed_ok=True):
             return
         record = self.current.record
-        closed = [s for s in record.seances if s.end is not None]
+        # On a closed bilan only its follow-up may be corrected.
+        closed = [s for s in record.seances if s.end is not None and editable(record, s.number)]
+        if not closed and not self.editable():
+            return
         if not closed:
             self.notify(texts.NO_CLOSED_SEANCE, severity="warning")
             return

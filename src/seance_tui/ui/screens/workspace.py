@@ -176,6 +176,8 @@ class WorkspaceScreen(SeanceActions, DetailsActions, WorkspaceKeys, Screen):
                 parts.append(Content.styled(texts.NO_RUNNING_SEANCE, "dim"))
             if self.current.read_only:
                 parts.append(Content.styled(f" {texts.READ_ONLY_BADGE} ", "reverse bold"))
+            if record.candidate.end_date is not None:
+                parts.append(Content.styled(f" {texts.BILAN_CLOSED_BADGE} ", "reverse bold"))
         if self.presenting:
             parts.append(Content.styled(f" {texts.PRESENTATION_BADGE} ", "reverse bold"))
         self.query_one("#app-header", QuietStatic).show_content(Content(" · ").join(parts))
@@ -210,7 +212,10 @@ class WorkspaceScreen(SeanceActions, DetailsActions, WorkspaceKeys, Screen):
         save, or redraw, older text than the one on screen."""
         editor = self.query_one(NotesEditor)
         if self.current is not None and not editor.read_only:
-            self.current.set_notes(editor.text)
+            try:
+                self.current.set_notes(editor.text)
+            except RuleError:
+                pass  # a closed bilan's editor is read-only but for its follow-up: nothing to keep
 
     def _leave_current(self) -> None:
         if self.current is None:
@@ -222,13 +227,25 @@ class WorkspaceScreen(SeanceActions, DetailsActions, WorkspaceKeys, Screen):
         self.current = None
         self.saver.error = None
 
-    def writable(self) -> bool:
+    def writable(self, closed_ok: bool = False) -> bool:
+        """Whether the open file may change: locked by us, and (unless
+        ``closed_ok``: the caller lets the domain decide, for the follow-up
+        séance) not a closed or purged bilan. Says why not."""
         if self.current is None:
             self.notify(texts.PICK_A_CANDIDATE, severity="warning")
             return False
         if self.current.read_only:
             refused = texts.PURGED_REFUSED if self.current.purged else texts.READ_ONLY_REFUSED
             self.notify(refused, severity="warning")
+            return False
+        return closed_ok or self.editable()
+
+    def editable(self, seance: int | None = None) -> bool:
+        """The bilan's own rule (ensure_editable), its French refusal shown."""
+        try:
+            self.current.record.ensure_editable(seance)
+        except RuleError as exc:
+            self.notify(str(exc), severity="warning")
             return False
         return True
 

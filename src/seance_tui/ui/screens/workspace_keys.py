@@ -67,10 +67,11 @@ class WorkspaceKeys:
 
     def palette_allows(self, action: str, target: str | None) -> bool:
         """What the command palette may run now: what the keys may, and in
-        presentation mode nothing of the hidden panes."""
+        presentation mode nothing of the hidden panes nor the end of the bilan."""
         if target is None:
             return bool(self.check_action(action, ()))
-        return not (self.presenting and target == "#notes")
+        # Nor, in front of the candidate, the end of the bilan (closing, follow-up).
+        return not (self.presenting and target in ("#notes", "#timeline-pane"))
 
     @property
     def active_bindings(self):

@@ -11,12 +11,14 @@ from textual.content import Content
 from textual.widgets import SelectionList, Static
 from textual.widgets.selection_list import Selection
 
-from ...domain.dates import format_date
+from ...domain.agreement import candidate_agreement_late
+from ...domain.dates import format_date, format_date_long
 from ...domain.hours import BudgetLevel, format_budget, format_hours
 from ...domain.model import SeanceStatus
 from ...domain.phases import PhaseSet
 from ...domain.record import CandidateRecord
 from .. import bindings, texts
+from ..dialogs.candidate_form import agreement_warning
 from .quiet import QuietStatic
 
 GAUGE_WIDTH = 20
@@ -53,6 +55,7 @@ class Timeline(VerticalScroll):
 
     def compose(self) -> ComposeResult:
         yield HoursGauge(id="hours-gauge")
+        yield QuietStatic(id="bilan-status")
         yield Static(id="phase-list")
         yield Static(id="checklist-title")
         yield Checklist(id="checklist")
@@ -60,6 +63,10 @@ class Timeline(VerticalScroll):
     def show(self, record: CandidateRecord | None, phases: PhaseSet, now: datetime) -> None:
         gauge = self.query_one(HoursGauge)
         checklist = self.query_one(Checklist)
+        status = self._bilan_status(record, now)
+        status_line = self.query_one("#bilan-status", QuietStatic)
+        status_line.display = bool(status.plain)
+        status_line.show_content(status)
         if record is None:
             gauge.show_content(Content(""))
             self.query_one("#phase-list", Static).update(Content(texts.PICK_A_CANDIDATE))
@@ -86,6 +93,23 @@ class Timeline(VerticalScroll):
             checklist.highlighted = highlighted
 
     @staticmethod
+    def _bilan_status(record: CandidateRecord | None, now: datetime) -> Content:
+        """The end of the bilan at a glance: closed, the agreement's ten days (R6313-8), the follow-up declined."""
+        if record is None:
+            return Content("")
+        lines: list[Content] = []
+        candidate = record.candidate
+        if candidate.end_date is not None:
+            lines.append(Content.styled(texts.BILAN_CLOSED_LINE.format(date=format_date_long(candidate.end_date)),
+                                        "bold $warning"))
+        warning = agreement_warning(candidate_agreement_late(candidate, now.date()))
+        if warning:
+            lines.append(Content.styled(warning, "bold $error"))
+        if candidate.follow_up_declined:
+            lines.append(Content.styled(texts.FOLLOW_UP_DECLINED_LINE, "dim"))
+        return Content("\n").join(lines)
+
+    @staticmethod
     def _phases(record: CandidateRecord, phases: PhaseSet, now: datetime) -> Content:
         states = record.phase_states(phases)
         lines: list[Content] = []
@@ -99,13 +123,17 @@ class Timeline(VerticalScroll):
             held = [s for s in record.seances if s.phase == phase.key]
             for s in held:
                 day = format_date(s.day) if s.day else "—"
-                if s.status is SeanceStatus.PLANNED:
+                if s.follow_up:
+                    template = {SeanceStatus.PLANNED: texts.FOLLOW_UP_LINE_PLANNED,
+                                SeanceStatus.OPEN: texts.FOLLOW_UP_LINE_RUNNING}.get(s.status, texts.FOLLOW_UP_LINE_HELD)
+                    line = template.format(number=s.number, date=day, duration=format_hours(s.duration(now)))
+                elif s.status is SeanceStatus.PLANNED:
                     line = texts.SEANCE_PLANNED.format(number=s.number, date=day)
                 elif s.status is SeanceStatus.OPEN:
                     line = texts.SEANCE_RUNNING.format(number=s.number, date=day)
                 else:
                     line = texts.SEANCE_LINE.format(number=s.number, date=day, duration=format_hours(s.duration(now)))
-                lines.append(Content("    " + line))
+                lines.extend(Content("    " + part) for part in line.split("\n"))
             if not held and state != "upcoming":
                 lines.append(Content.styled("    " + texts.NO_SEANCE_IN_PHASE, "dim"))
         return Content("\n").join(lines)
