@@ -48,10 +48,11 @@ def planted_record(candidate_id: str = TARGET, word: str = WORD, end: date | Non
 def other_record(candidate_id: str) -> CandidateRecord:
     record = CandidateRecord(
         Candidate(id=candidate_id, name=f"Autre {candidate_id[-6:]}", consultant="Zoé Ménard",
-                  funding=FundingRoute.CPF, end_date=date(2027, 6, 30))
+                  funding=FundingRoute.CPF)
     )
     seance = record.start_seance("preliminaire", datetime(2027, 3, 2, 9, 0), notes="Des notes ordinaires.")
     record.close_seance(seance.number, datetime(2027, 3, 2, 10, 0))
+    record.candidate.end_date = date(2027, 6, 30)  # last: a closed bilan takes no more changes
     return record
 
 

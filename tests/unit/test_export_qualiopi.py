@@ -140,6 +140,7 @@ PLANTED = "Zanzibarquetta"
 def planted_everywhere() -> CandidateRecord:
     """A word in every place a candidate's text can live."""
     record = closed_bilan()
+    end, record.candidate.end_date = record.candidate.end_date, None  # the changes come before the end
     record.candidate.name = f"Hélène {PLANTED}"
     record.candidate.contact = f"{PLANTED.lower()}@exemple.fr"
     seance = record.seance(2)
@@ -159,6 +160,7 @@ def planted_everywhere() -> CandidateRecord:
     )
     # A roadmap text in another kind's event: the purge empties it there too.
     record.log(at, ChangeKind.IMPORTED, None, "dossier", after={"objective": f"{PLANTED}-importe"})
+    record.candidate.end_date = end
     return record
 
 
@@ -170,7 +172,7 @@ def test_no_planted_word_reaches_the_pack_before_or_after_the_purge():
         assert "Hélène" not in pack
         assert "exemple.fr" not in pack
         journal = list_items(section(pack, "Journal du dossier"))
-        assert "25/11/2026 à 10 h 00 — séance n° 2 — Détails de la séance modifiés (next_steps : texte modifié ; tools : texte modifié)" in journal
+        assert "25/11/2026 à 10 h 00 — séance n° 2 — Détails de la séance modifiés (prochaines étapes : texte modifié ; outils : texte modifié)" in journal
     before, after = (qualiopi_pack(r, PHASES, NOW).splitlines() for r in (record, purged))
     after.remove(PURGE_ROW)
     assert after == before

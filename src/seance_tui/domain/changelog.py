@@ -224,7 +224,10 @@ def _bilan_sentence(event: ChangeEvent, content_free: bool = False) -> str:
     keys = list(dict.fromkeys([*event.before, *event.after]))
     details = []
     for key in keys:
-        label = BILAN_FIELD_LABELS.get(key) or _CLOSING_FIELD_LABELS.get(key) or FIELD_LABELS.get(key, key)
+        label = (
+            BILAN_FIELD_LABELS.get(key) or _CLOSING_FIELD_LABELS.get(key) or DETAIL_FIELD_LABELS.get(key)
+            or FIELD_LABELS.get(key, key)
+        )
         before, after = event.before.get(key), event.after.get(key)
         if content_free and not all(_safe_value(key, v) for v in (before, after) if v is not None):
             details.append(f"{label} : {TEXT_CHANGED}")
