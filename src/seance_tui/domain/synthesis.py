@@ -264,15 +264,25 @@ def set_section(record: CandidateRecord, key: str, text: str, now: datetime, sea
 def hand_over(record: CandidateRecord, day: date, now: datetime, seance: int | None) -> SynthesisVersion:
     """The current version is given to the beneficiary on ``day``: from now on it never changes."""
     record.ensure_editable()
+    refusal = hand_over_refusal(record)
+    if refusal is not None:
+        raise RuleError(refusal)
     v = current(record)
-    if v is None or not any(t.strip() for t in v.sections.values()):
-        raise RuleError("Le document de synthèse est vide : rédigez-le avant de le remettre.")
-    if v.handed_over is not None:
-        raise RuleError(f"La version {v.number} du document de synthèse a déjà été remise le {format_date(v.handed_over)}.")
     v.handed_over = day
     record.log(now, ChangeKind.SYNTHESIS_HANDED_OVER, seance, TARGET,
                after={"version": str(v.number), "date": format_date(day)})
     return v
+
+
+def hand_over_refusal(record: CandidateRecord) -> str | None:
+    """Why the current version cannot be handed over (asked before the confirmation), or None."""
+    v = current(record)
+    if v is None or not any(t.strip() for t in v.sections.values()):
+        return "Le document de synthèse est vide : rédigez-le avant de le remettre."
+    if v.handed_over is not None:
+        return (f"La version {v.number} du document de synthèse a déjà été remise le {format_date(v.handed_over)} : "
+                "une modification commencera la version suivante.")
+    return None
 
 
 def _editable(record: CandidateRecord, now: datetime, seance: int | None, *, from_notes: bool) -> SynthesisVersion:

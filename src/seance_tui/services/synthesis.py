@@ -106,6 +106,9 @@ class SynthesisSession:
             self.opened.mark_changed()
         return changed
 
+    def hand_over_refusal(self) -> str | None:
+        return synthesis.hand_over_refusal(self.record)
+
     def hand_over(self, day: date) -> Path:
         """The current version is given to the beneficiary on ``day``: recorded,
         saved at once, and its Markdown document written to the exports.
