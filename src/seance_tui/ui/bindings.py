@@ -99,11 +99,12 @@ FORM = [
 # The synthesis editor (F12). Its keys are F-keys and Échap, priority bindings:
 # the section editor keeps every other key for the text.
 SYNTHESIS = [
-    Binding("escape", "back", "Retour à l'espace de travail", id="synthesis.back", priority=True),
-    Binding("f2", "step_section(-1)", "Section précédente", id="synthesis.previous", priority=True),
-    Binding("f3", "step_section(1)", "Section suivante", id="synthesis.next", priority=True),
+    # In the footer in this order, cut at the right at 80 columns: the section keys last.
     Binding("f6", "draft", "Reprendre les notes", id="synthesis.draft", priority=True),
     Binding("f8", "hand_over", "Remettre au bénéficiaire", id="synthesis.hand_over", priority=True),
+    Binding("escape", "back", "Retour", id="synthesis.back", priority=True),
+    Binding("f2", "step_section(-1)", "Section précédente", id="synthesis.previous", priority=True),
+    Binding("f3", "step_section(1)", "Section suivante", id="synthesis.next", priority=True),
     Binding("f1", "help", "Aide", id="synthesis.help", priority=True, show=False),
 ]
 
