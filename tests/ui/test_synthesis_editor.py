@@ -182,3 +182,31 @@ async def test_quit_from_the_editor_saves_the_keys_just_typed(app, data_dir):
         await pilot.press("ctrl+q")
         await wait_until(pilot, lambda: not pilot.app.is_running, what="quit")
     assert load(data_dir, FRANCOIS).synthesis[-1].sections == {"circonstances": "Fin"}
+
+
+async def test_a_hang_up_in_the_editor_saves_the_keys_just_typed(app, data_dir):
+    async with app.run_test(size=(160, 48)) as pilot:
+        await open_synthesis(pilot, "francois")
+        for character in "Coupé":
+            pilot.app.post_message(_key(character))
+        pilot.app.call_later(pilot.app._hang_up)  # what the SIGHUP handler does
+        await wait_until(pilot, lambda: not pilot.app.is_running, what="exited")
+    assert load(data_dir, FRANCOIS).synthesis[-1].sections == {"circonstances": "Coupé"}
+
+
+async def test_a_file_another_workspace_holds_opens_read_only_naming_the_holder(app, data_dir):
+    holder = WritableStore(data_dir).open_for_writing(FRANCOIS)
+    try:
+        before = (data_dir / "candidates" / f"{FRANCOIS}.json").read_bytes()
+        async with app.run_test(size=(160, 48)) as pilot:
+            await open_synthesis(pilot, "francois")
+            shown = screen_text(pilot.app)
+            assert "Lecture seule :" in shown and "ouvert" in shown
+            assert editor(pilot.app).read_only
+            await type_text(pilot, "x")
+            await pilot.press("f6", "f8")
+            await pilot.pause()
+            assert not isinstance(pilot.app.screen, ChoiceDialog)
+        assert (data_dir / "candidates" / f"{FRANCOIS}.json").read_bytes() == before
+    finally:
+        holder.close()
