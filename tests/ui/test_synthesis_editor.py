@@ -210,3 +210,30 @@ async def test_a_file_another_workspace_holds_opens_read_only_naming_the_holder(
         assert (data_dir / "candidates" / f"{FRANCOIS}.json").read_bytes() == before
     finally:
         holder.close()
+
+
+async def test_f1_from_the_editor_shows_its_keys_and_escape_comes_back_to_it(app):
+    from seance_tui.ui.screens.help import HelpScreen
+
+    async with app.run_test(size=(120, 60)) as pilot:
+        screen = await open_synthesis(pilot, "francois")
+        await pilot.press("f1")
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, HelpScreen), what="help")
+        help_text = "\n".join(str(s.render()) for s in pilot.app.screen.query("Static"))
+        assert "Remettre au bénéficiaire" in help_text and "Document de synthèse" in help_text
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: pilot.app.screen is screen, what="back to the editor")
+
+
+async def test_the_palette_opens_the_synthesis_editor(app):
+    from textual.command import CommandList, CommandPalette
+
+    async with app.run_test(size=(160, 48)) as pilot:
+        await open_candidate(pilot, "francois")
+        await pilot.press("f3", "ctrl+p")  # not from the notes
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, CommandPalette), what="palette")
+        await type_text(pilot, "Document de synthèse")
+        results = pilot.app.screen.query_one(CommandList)
+        await wait_until(pilot, lambda: results.option_count > 0, what="results")
+        await pilot.press("down", "enter")
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, SynthesisScreen), what="opened")
