@@ -102,7 +102,8 @@ def test_reopening_is_logged_and_does_not_count_correction_time(record):
     record.close_seance(s.number, T0 + timedelta(days=1, minutes=10))
     assert s.end == T0 + timedelta(hours=2), "the séance keeps its real end"
     assert s.duration(T0 + timedelta(days=2)) == timedelta(hours=2)
-    assert [e.kind for e in record.events] == [ChangeKind.SEANCE_REOPENED]
+    assert [e.kind for e in record.events] == [ChangeKind.SEANCE_REOPENED, ChangeKind.SEANCE_CORRECTED]
+    assert record.events[-1].at == T0 + timedelta(days=1, minutes=10)
 
 
 def test_phase_states_and_checklist(record, phases):

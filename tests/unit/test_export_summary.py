@@ -29,6 +29,7 @@ from test_export_support import (
 from seance_tui.domain.model import Candidate, FundingRoute
 from seance_tui.domain.record import CandidateRecord, RuleError
 from seance_tui.domain.text import visible_controls
+from seance_tui.export.blocks import next_steps_block
 from seance_tui.export.document import Audience
 from seance_tui.export.summary import seance_summary
 
@@ -170,8 +171,8 @@ def test_an_empty_planned_seance_still_exports(record):
     assert facts["Horaires"] == "non renseignés"
     assert facts["Durée"] == "0 h"
     assert paragraphs(section(summary, "Notes de séance")) == [emphasized("Aucune note pour cette séance.")]
-    assert paragraphs(section(summary, "Outils utilisés")) == [emphasized("Aucun outil utilisé.")]
-    assert paragraphs(section(summary, "Prochaines étapes")) == [emphasized("Aucune prochaine étape notée.")]
+    # Nothing recorded: no section saying so (the notes may speak of them).
+    assert "Outils utilisés" not in summary and "Prochaines étapes" not in summary
     assert [row[-1] for row in table_with(summary, "Objectif").rows] == ["", "", "", ""]
 
 
@@ -261,9 +262,9 @@ def test_any_user_text_keeps_the_summary_structure(name, notes, next_steps, tool
     assert heads[0][0] == 1 and [level for level, _ in heads].count(1) == 1
     assert [text for level, text in heads if level == 2] == [
         "Notes de séance",
-        "Outils utilisés",
+        *(["Outils utilisés"] if tools else []),
         "Jalons de la phase : Phase d'investigation",
-        "Prochaines étapes",
+        *(["Prochaines étapes"] if next_steps_block(seance, 2, Audience.CANDIDATE, empty="") else []),
         "Feuille de route",
     ]
     if record.roadmap:

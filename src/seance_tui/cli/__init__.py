@@ -19,6 +19,7 @@ from ..domain.text import visible_controls
 from ..storage.errors import StorageError
 from . import export, listing, review, workspace
 from .common import EXIT_USAGE, CommandError
+from .french import speak_french, words_may_start_with_a_dash
 from .data_dir import data_dir as _data_dir
 
 # Each family of commands, in the order ``seance --help`` lists them.
@@ -43,6 +44,7 @@ def _common_options() -> argparse.ArgumentParser:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    speak_french()
     common = _common_options()
     parser = argparse.ArgumentParser(
         prog="seance",
@@ -52,7 +54,9 @@ def build_parser() -> argparse.ArgumentParser:
             "du consultant sur le dossier des données."
         ),
     )
-    parser.add_argument("--version", action="version", version=f"seance {__version__}")
+    parser.add_argument(
+        "--version", action="version", version=f"seance {__version__}", help="afficher la version et quitter"
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMANDE")
     for family in FAMILIES:
         family.add_parsers(commands, common)
@@ -60,7 +64,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    args = build_parser().parse_args(words_may_start_with_a_dash(argv, "search", review.SEARCH_OPTIONS))
     try:
         with _data_dir(args) as data_dir:
             return COMMANDS[args.command or "workspace"](args, data_dir)

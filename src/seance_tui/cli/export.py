@@ -10,26 +10,39 @@ from pathlib import Path
 from ..domain.record import RuleError
 from ..services import exports
 from ..storage.errors import CandidateFileError, StorageError
-from .common import EXIT_OK, CommandError, find_candidate, phases_of, read_only_store
+from .common import (
+    EXIT_FOUND_PROBLEMS, EXIT_OK, CommandError, find_candidate, phases_of, print_problems, read_only_store,
+)
 
 
 def add_parsers(commands, common: argparse.ArgumentParser) -> None:
     export = commands.add_parser(
         "export", parents=[common], help="exporter en Markdown",
-        description="Exporte le compte rendu d'une séance, l'historique ou le document de synthèse.",
+        description="Exporte le compte rendu d'une séance, l'historique, le document de synthèse "
+        "ou le dossier de traçabilité Qualiopi (sans contenu de notes).",
     )
-    export.add_argument("candidate", metavar="CANDIDAT", help="identifiant ou partie du nom")
+    export.add_argument("candidate", metavar="CANDIDAT", nargs="?", help="identifiant ou partie du nom")
     what = export.add_mutually_exclusive_group()
     what.add_argument("--seance", type=int, metavar="N", help="numéro de séance (par défaut : la dernière tenue)")
     what.add_argument("--history", action="store_true", help="historique complet (document du consultant)")
     what.add_argument("--synthese", action="store_true", help="document de synthèse")
+    what.add_argument(
+        "--qualiopi", action="store_true",
+        help="dossier de traçabilité Qualiopi, pour un audit : dates, durées, phases, sans contenu de notes",
+    )
+    export.add_argument(
+        "--all", action="store_true", help="avec --qualiopi, sans CANDIDAT : un dossier par candidat"
+    )
     export.add_argument("-o", "--output", metavar="DOSSIER", help="dossier des exports (par défaut DONNÉES/exports)")
     export.add_argument("--stdout", action="store_true", help="écrire sur la sortie standard au lieu d'un fichier")
 
 
 def cmd_export(args: argparse.Namespace, data_dir: Path) -> int:
+    _check_all(args)
     store = read_only_store(data_dir)
     phases = phases_of(data_dir)
+    if args.all:
+        return _every_qualiopi_pack(store, phases, data_dir, args)
     try:
         record = store.load(find_candidate(store, args.candidate))
     except CandidateFileError as exc:
@@ -39,19 +52,49 @@ def cmd_export(args: argparse.Namespace, data_dir: Path) -> int:
         document, number = exports.Document.HISTORY, None
     elif args.synthese:
         document, number = exports.Document.SYNTHESIS, None
+    elif args.qualiopi:
+        document, number = exports.Document.QUALIOPI, None
     else:
         document, number = exports.Document.SUMMARY, _chosen_seance(record, args.seance).number
     if args.stdout:
         text, _ = exports.render(record, phases, document, now, number)
         sys.stdout.write(text)
         return EXIT_OK
-    exports_dir = exports.exports_dir(data_dir, Path(args.output).expanduser() if args.output else None)
+    exports_dir = _exports_dir(data_dir, args)
     try:
         path = exports.export_to_file(record, phases, document, now, exports_dir, number)
     except (OSError, StorageError) as exc:
         raise CommandError(f"écriture impossible dans {exports_dir} : {exc}") from exc
     print(path)
     return EXIT_OK
+
+
+def _exports_dir(data_dir: Path, args: argparse.Namespace) -> Path:
+    return exports.exports_dir(data_dir, Path(args.output).expanduser() if args.output else None)
+
+
+def _check_all(args: argparse.Namespace) -> None:
+    """``--all`` is the audit's form of ``--qualiopi``: one file per candidate."""
+    if args.all and not args.qualiopi:
+        raise CommandError("--all ne s'emploie qu'avec --qualiopi (un dossier de traçabilité par candidat).")
+    if args.all and args.candidate:
+        raise CommandError("--all exporte tous les candidats : ne nommez pas de CANDIDAT.")
+    if args.all and args.stdout:
+        raise CommandError("--all écrit un fichier par candidat : --stdout ne s'y emploie pas.")
+    if not args.all and not args.candidate:
+        raise CommandError("précisez un CANDIDAT (ou --qualiopi --all pour tous).")
+
+
+def _every_qualiopi_pack(store, phases, data_dir: Path, args: argparse.Namespace) -> int:
+    exports_dir = _exports_dir(data_dir, args)
+    try:
+        paths, problems = exports.export_every_qualiopi_pack(store, phases, datetime.now(), exports_dir)
+    except (OSError, StorageError) as exc:
+        raise CommandError(f"écriture impossible dans {exports_dir} : {exc}") from exc
+    for path in paths:
+        print(path)
+    print_problems(problems)  # an unreadable file is named; the others' packs are written
+    return EXIT_FOUND_PROBLEMS if problems else EXIT_OK
 
 
 def _chosen_seance(record, number: int | None):

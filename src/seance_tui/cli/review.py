@@ -12,6 +12,7 @@ from ..domain.dates import format_date
 from ..domain.phases import PhaseFileError
 from ..domain.text import one_line
 from ..ui import texts
+from .french import positive_int
 from .common import EXIT_FOUND_PROBLEMS, EXIT_OK, CommandError, print_problems, read_only_store
 
 
@@ -31,7 +32,17 @@ def add_parsers(commands, common: argparse.ArgumentParser) -> None:
         "Une ligne par séance trouvée ; code 1 si rien ne correspond.",
     )
     search.add_argument("query", metavar="RECHERCHE", nargs="+")
-    search.add_argument("--limit", type=int, default=50, metavar="N", help="nombre maximal de séances (50)")
+    search.add_argument(
+        "--limit", type=positive_int, default=50, metavar="N", help="nombre maximal de séances (50)"
+    )
+
+
+# search's options (name → takes a value): any other word is a word of the
+# query, one that starts with "-" included (cli/french.py).
+SEARCH_OPTIONS = {
+    "-h": False, "--help": False, "--demo": False,
+    "--data-dir": True, "--cache-dir": True, "--limit": True,
+}
 
 
 def _review(args: argparse.Namespace, data_dir: Path):

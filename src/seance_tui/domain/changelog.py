@@ -5,10 +5,19 @@ An objective is named as it read when the change was made, not as it reads
 today: Qualiopi's auditors compare the log with the séance notes of that
 day. The events are replayed in order: an addition gives the item its first
 wording, a modification of the objective its next one.
+
+The same describer has a content-free mode (``content_free=True``), for the
+Qualiopi audit pack (export/qualiopi.py): it must read the same before and
+after the R6313-7 purge, which empties the roadmap's texts. There an objective
+is named by its number (« objectif n° 3 », numbered in order of creation, see
+``objective_numbers``), a change of wording or means says only that the text
+changed, and a bilan event shows only the values that cannot hold the
+consultant's words (dates, numbers, statuses, who).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .model import ChangeEvent, ChangeKind, RoadmapItem, RoadmapStatus
@@ -27,11 +36,41 @@ class DescribedChange:
 
 
 def describe_changes(
-    events: list[ChangeEvent], roadmap: list[RoadmapItem], phases: PhaseSet
+    events: list[ChangeEvent], roadmap: list[RoadmapItem], phases: PhaseSet, *, content_free: bool = False
 ) -> list[DescribedChange]:
-    """Every event, in the order of the log, with its French sentence."""
+    """Every event, in the order of the log, with its French sentence
+    (``content_free``: without any text the purge destroys, see the module's doc)."""
+    if content_free:
+        numbers = objective_numbers(events, roadmap)
+        return [
+            DescribedChange(event, describe(event, _numbered(numbers, event.target), phases, content_free=True))
+            for event in events
+        ]
     names = _names_at_the_time(events, {item.id: item.objective for item in roadmap})
     return [DescribedChange(event, describe(event, name, phases)) for event, name in zip(events, names)]
+
+
+def objective_numbers(events: list[ChangeEvent], roadmap: list[RoadmapItem]) -> dict[str, int]:
+    """Each roadmap item's number, from 1, in order of creation: the order its
+    id first appears in the roadmap's events (its addition), then the items the
+    log never mentions (a file older than its log) in the roadmap's order.
+    Ids and the log's order survive the purge: so do these numbers."""
+    order: dict[str, int] = {}
+    for event in events:
+        if event.kind in ROADMAP_KINDS and event.target not in order:
+            order[event.target] = len(order) + 1
+    for item in roadmap:
+        order.setdefault(item.id, len(order) + 1)
+    return order
+
+
+def objective_label(number: int | None) -> str:
+    """``objectif n° 3``: how the content-free mode names an objective."""
+    return f"objectif n° {number if number is not None else UNKNOWN_NAME}"
+
+
+def _numbered(numbers: dict[str, int], target: str) -> str:
+    return objective_label(numbers.get(target))
 
 
 def _names_at_the_time(events: list[ChangeEvent], current: dict[str, str]) -> list[str]:
@@ -62,8 +101,26 @@ def _names_at_the_time(events: list[ChangeEvent], current: dict[str, str]) -> li
     return result
 
 
-def describe(event: ChangeEvent, name: str, phases: PhaseSet) -> str:
+ROADMAP_KINDS = frozenset(
+    {
+        ChangeKind.ROADMAP_ADDED,
+        ChangeKind.ROADMAP_MODIFIED,
+        ChangeKind.ROADMAP_STATUS,
+        ChangeKind.ROADMAP_DELETED,
+        ChangeKind.ROADMAP_MOVED,
+    }
+)
+# The roadmap's fields that are not text (objective, means: the purge empties
+# those): the only ones whose values the content-free mode shows.
+VALUE_FIELDS = ("deadline", "status")
+TEXT_FIELDS = ("objective", "means")
+TEXT_CHANGED = "texte modifié"
+
+
+def describe(event: ChangeEvent, name: str, phases: PhaseSet, *, content_free: bool = False) -> str:
     kind = event.kind
+    if content_free and kind in ROADMAP_KINDS:
+        return _describe_numbered(event, name)
     if kind is ChangeKind.ROADMAP_ADDED:
         # The objective is the line's subject, and "à faire" is what every item starts as.
         details = " ; ".join(
@@ -90,8 +147,10 @@ def describe(event: ChangeEvent, name: str, phases: PhaseSet) -> str:
         return "Séance rouverte pour correction"
     if kind in _SYNTHESIS_KINDS:
         return _synthesis_sentence(event)
+    if kind in _SEANCE_DETAIL_KINDS and not content_free:  # next steps and free tools are the consultant's words
+        return _seance_details_sentence(event)
     if kind in _BILAN_SENTENCES:
-        return _bilan_sentence(event)
+        return _bilan_sentence(event, content_free)
     if kind is ChangeKind.BUDGET_EXCEEDED:
         # L6313-4 caps a bilan's hours: going past the cap is the consultant's decision, on record.
         used, budget = event.after.get("used", "?"), event.after.get("budget", "?")
@@ -126,13 +185,31 @@ BILAN_FIELD_LABELS = {
 }
 
 
-def _bilan_sentence(event: ChangeEvent) -> str:
+# A value made only of these reads as a date, a time, a number or a count: it
+# cannot hold the consultant's words, so the content-free mode may show it.
+_CONTENT_FREE_VALUE = re.compile(r"[0-9 /:.,hT+-]*")
+# Values shown in the content-free mode whatever they look like: who ran a step,
+# a roadmap status (a code from RoadmapStatus), a yes/no.
+_CONTENT_FREE_KEYS = frozenset({"by", "status"})
+_YES_NO = frozenset({"oui", "non", "true", "false"})
+
+
+def _safe_value(key: str, value: str) -> bool:
+    if key in TEXT_FIELDS:  # emptied by the purge: shown neither before nor after it
+        return False
+    return key in _CONTENT_FREE_KEYS or value.lower() in _YES_NO or _CONTENT_FREE_VALUE.fullmatch(value) is not None
+
+
+def _bilan_sentence(event: ChangeEvent, content_free: bool = False) -> str:
     sentence = _BILAN_SENTENCES[event.kind]
     keys = list(dict.fromkeys([*event.before, *event.after]))
     details = []
     for key in keys:
         label = BILAN_FIELD_LABELS.get(key, FIELD_LABELS.get(key, key))
         before, after = event.before.get(key), event.after.get(key)
+        if content_free and not all(_safe_value(key, v) for v in (before, after) if v is not None):
+            details.append(f"{label} : {TEXT_CHANGED}")
+            continue
         if before is not None and after is not None:
             details.append(f"{label} : {before or 'aucun'} → {after or 'aucun'}")
         else:
@@ -158,6 +235,64 @@ def _synthesis_sentence(event: ChangeEvent) -> str:
         return f"Document de synthèse : version {number} commencée ; la version {old}, déjà remise, reste inchangée"
     day = event.after.get("date")
     return f"Document de synthèse (version {number}) remis au bénéficiaire" + (f" le {day}" if day else "")
+def _describe_numbered(event: ChangeEvent, name: str) -> str:
+    """A roadmap change without the roadmap's texts: the objective by its number,
+    a changed text said to have changed; deadlines, statuses, positions kept."""
+    kind = event.kind
+    title = name[0].upper() + name[1:]
+    if kind is ChangeKind.ROADMAP_ADDED:
+        details = " ; ".join(
+            _field(k, v)
+            for k, v in event.after.items()
+            if v and k in VALUE_FIELDS and not (k == "status" and v == RoadmapStatus.TODO)
+        )
+        return f"{title} ajouté" + (f" ({details})" if details else "")
+    if kind is ChangeKind.ROADMAP_MODIFIED:
+        diffs = " ; ".join(
+            f"{FIELD_LABELS.get(key, key)} : {TEXT_CHANGED}"
+            if key not in VALUE_FIELDS
+            else f"{_field(key, event.before.get(key, ''))} → {_value(key, value)}"
+            for key, value in event.after.items()
+        )
+        return f"{title} modifié" + (f" — {diffs}" if diffs else "")
+    if kind is ChangeKind.ROADMAP_STATUS:
+        before = _value("status", event.before.get("status", ""))
+        after = _value("status", event.after.get("status", ""))
+        return f"Statut de l'{name} : {before} → {after}"
+    if kind is ChangeKind.ROADMAP_DELETED:
+        return f"{title} retiré"
+    moved = f"{event.before.get('position', '?')} → {event.after.get('position', '?')}"
+    return f"{title} déplacé (position {moved})"
+
+
+# --- séance details (domain/details.py) and corrections (CandidateRecord.close_seance) ---
+
+_SEANCE_DETAIL_KINDS = (ChangeKind.SEANCE_DETAILS, ChangeKind.SEANCE_CORRECTED)
+DETAIL_FIELD_LABELS = {"tools": "outils", "next_steps": "prochaines étapes", "next_date": "prochaine séance"}
+
+
+def _seance_details_sentence(event: ChangeEvent) -> str:
+    """``Détails de la séance : outils : aucun → Jeu de rôle ; prochaine séance : aucune → 15/01/2027``.
+
+    Each field as it was recorded; multi-line next steps on one line (the
+    log is read one line per event)."""
+    if event.kind is ChangeKind.SEANCE_CORRECTED:
+        return "Séance refermée après correction : son compte rendu est refait, marqué corrigé"
+    details = []
+    for key in DETAIL_FIELD_LABELS:
+        if key in event.before or key in event.after:
+            before = _one_line(event.before.get(key, "")) or _nothing(key)
+            after = _one_line(event.after.get(key, "")) or _nothing(key)
+            details.append(f"{DETAIL_FIELD_LABELS[key]} : {before} → {after}")
+    return "Détails de la séance modifiés" + (f" — {' ; '.join(details)}" if details else "")
+
+
+def _one_line(value: str) -> str:
+    return " / ".join(line.strip() for line in value.splitlines() if line.strip())
+
+
+def _nothing(key: str) -> str:
+    return "aucune" if key in ("next_steps", "next_date") else "aucun"
 
 
 def checklist_target(target: str) -> tuple[str, str]:

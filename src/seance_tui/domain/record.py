@@ -171,11 +171,15 @@ class CandidateRecord:
 
     def close_seance(self, number: int, now: datetime) -> Seance:
         seance = self._open(number)
-        if not seance.is_correction:
+        corrected = seance.is_correction
+        if not corrected:
             if seance.is_paused:
                 seance.pauses[-1].end = now
             seance.end = now
         seance.status = SeanceStatus.CLOSED
+        if corrected:
+            # Its summary is exported again, saying it was corrected and when (export/summary.py).
+            self.log(now, ChangeKind.SEANCE_CORRECTED, number, f"seance:{number}")
         return seance
 
     def reopen_seance(self, number: int, now: datetime) -> Seance:

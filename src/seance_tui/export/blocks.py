@@ -87,7 +87,9 @@ def checklist_block(phase_key: str, ticked: dict[str, datetime], phases: PhaseSe
     )
 
 
-def next_steps_block(seance: Seance, parent_level: int, audience: Audience) -> str:
+def next_steps_block(seance: Seance, parent_level: int, audience: Audience, empty: str | None = None) -> str:
+    """The next steps, then the next séance's date; ``empty`` when neither is
+    recorded (by default, a line saying so)."""
     parts = []
     # Next steps are the consultant's Markdown too: a private part there is private.
     steps = user_markdown(seance.next_steps, parent_level, keep_private=audience.keeps_private)
@@ -95,7 +97,9 @@ def next_steps_block(seance: Seance, parent_level: int, audience: Audience) -> s
         parts.append(steps)
     if seance.next_seance_date:
         parts.append(f"Prochaine séance : {format_date_long(seance.next_seance_date)}.")
-    return "\n\n".join(parts) if parts else emphasis("Aucune prochaine étape notée.")
+    if not parts:
+        return emphasis("Aucune prochaine étape notée.") if empty is None else empty
+    return "\n\n".join(parts)
 
 
 def _hours(used: timedelta, budget_hours: float) -> str:

@@ -21,10 +21,13 @@ class Audience(Enum):
       on (L6313-4): séance summaries, the synthesis. Never a private line.
     - ``CENTRE``: the consultant, a supervisor, an auditor: the full history,
       review's séance view. Private notes kept, and the document says so.
+    - ``AUDIT``: a Qualiopi auditor (the trace pack, export/qualiopi.py):
+      dates, durations and facts only, no note content at all, and it says so.
     """
 
     CANDIDATE = "candidate"
     CENTRE = "centre"
+    AUDIT = "audit"
 
     @property
     def keeps_private(self) -> bool:
@@ -39,6 +42,7 @@ class Audience(Enum):
 NOTICES = {
     Audience.CANDIDATE: "Confidentiel — document propriété du bénéficiaire",
     Audience.CENTRE: "Confidentiel — document interne — contient des notes privées",
+    Audience.AUDIT: "Confidentiel — document d'audit Qualiopi — ne contient aucun contenu de notes",
 }
 
 

@@ -9,7 +9,8 @@ Two kinds of user text reach a document:
   the section that holds it, and an unclosed code fence or HTML block cannot
   swallow the sections that follow. Its private parts are left out, for a
   document meant for the candidate, by ``domain.privacy`` on the raw lines,
-  before any Markdown reading.
+  before any Markdown reading, and so are the template's unanswered prompts
+  and empty headings (``domain.unfilled``, after privacy).
 
 In both, control characters are made visible (see ``visible_controls``): a
 document may be read with ``cat`` in a terminal, and an escape sequence in a
@@ -30,8 +31,8 @@ from collections.abc import Iterable, Sequence
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from ..domain.privacy import public_text
 from ..domain.text import visible_controls
+from ..domain.unfilled import for_candidate
 
 # Renders a line break inside a table cell: GFM cells cannot hold a newline,
 # and a raw one would end the row.
@@ -124,14 +125,17 @@ def emphasis(text: str) -> str:
 def user_markdown(text: str, parent_level: int, *, keep_private: bool) -> str:
     """User Markdown placed under a heading of ``parent_level``.
 
-    Unless ``keep_private``, the private parts (``domain.privacy``) are cut
-    out first, from the raw lines as the editor showed them (before a form
-    feed becomes a visible symbol): nothing after this can bring them back.
+    Unless ``keep_private`` (a document for the candidate), the private parts
+    (``domain.privacy``) are cut out first, from the raw lines as the editor
+    showed them (before a form feed becomes a visible symbol): nothing after
+    this can bring them back. Then the template's unanswered prompts and the
+    empty headings go (``domain.unfilled``, on the same raw lines). A
+    document for the centre keeps the notes as they were written.
     The result ends cleanly: whatever follows it after a blank line is parsed
     as if the user text were not there.
     """
     if not keep_private:
-        text = public_text(text)
+        text = for_candidate(text)
     text = visible_controls(text)
     return nest_headings(contain(text), parent_level).strip("\n")
 

@@ -86,6 +86,12 @@ class Review:
 
         return seance_summary(record, number, self.phases, self.clock(), audience=Audience.CENTRE)
 
+    def qualiopi_document(self, record: CandidateRecord) -> str:
+        """The Qualiopi trace pack (export/qualiopi.py): shown, never written to a file here."""
+        from ..export.qualiopi import qualiopi_pack  # not needed for the first frame
+
+        return qualiopi_pack(record, self.phases, self.clock())
+
     # --- search ----------------------------------------------------------------
 
     def build_index(self, progress: Callable[[int, int], None] | None = None) -> list[Problem]:

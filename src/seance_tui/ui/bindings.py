@@ -7,7 +7,7 @@ inputs use (a, b, d, e, f, k, l, r, s, u, w, x, y, z).
 Widgets take their BINDINGS from here, and the help screen and the command
 palette read the same lists, so that the three can never disagree. The ids let
 a centre remap the workspace's keys without touching the code: its data dir's
-``keymap.json`` (``{"seance.start": "f10"}``) is read at start
+``keymap.json`` (``{"seance.start": "f11"}``) is read at start
 (``services/keymap.py``), given to Textual (``App.set_keymap``: the footer and
 the keys themselves) and kept here, where the help screen, the palette and the
 keys refused in the notes read it.
@@ -30,6 +30,8 @@ WORKSPACE = [
     # The same key, shown in presentation mode: its only way out.
     Binding("ctrl+t", "leave_presentation", "Quitter la présentation", id="presentation.leave"),
     Binding("f9", "reopen_seance", "Rouvrir", id="seance.reopen", priority=True),
+    # From every pane, the notes included (an F-key cannot be typed into text).
+    Binding("f10", "seance_details", "Détails de la séance", id="seance.details", priority=True),
     Binding("ctrl+n", "new_candidate", "Nouveau candidat", id="candidate.new"),
     Binding("ctrl+g", "edit_candidate", "Modifier candidat", id="candidate.edit"),
     Binding("f2", "focus_pane('candidates')", "Candidats", id="pane.candidates", priority=True, show=False),
@@ -139,6 +141,14 @@ REVIEW_HISTORY = [
     Binding("k", "cursor_up", "Précédente", id="review.history.up", show=False),
     Binding("enter", "read", "Lire", id="review.history.read"),
     Binding("r", "roadmap", "Feuille de route", id="review.history.roadmap"),
+    Binding("a", "qualiopi", "Audit Qualiopi", id="review.history.qualiopi"),
+]
+
+# The Qualiopi trace pack, shown read-only (ui/reviewer/qualiopi.py).
+REVIEW_QUALIOPI = [
+    Binding("j", "scroll(1)", "Descendre", id="review.qualiopi.down", show=False),
+    Binding("k", "scroll(-1)", "Monter", id="review.qualiopi.up", show=False),
+    Binding("t", "toggle_contents", "Sommaire", id="review.qualiopi.contents"),
 ]
 
 REVIEW_SEANCE = [
@@ -159,6 +169,7 @@ REVIEW_HELP_SECTIONS = [
     ("Candidats", REVIEW_CANDIDATES),
     ("Historique des séances (j/k ou flèches)", REVIEW_HISTORY),
     ("Séance", REVIEW_SEANCE),
+    ("Traçabilité Qualiopi (sans contenu de notes)", REVIEW_QUALIOPI),
     ("Recherche", REVIEW_SEARCH),
 ]
 

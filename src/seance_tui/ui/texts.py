@@ -219,3 +219,13 @@ SYNTHESIS_HAND_OVER = (
 )
 SYNTHESIS_HANDED_OVER = "Version {number} remise le {date}. Document écrit : {path}"
 SYNTHESIS_NEW_VERSION = "Version {number} remise : cette modification commence la version {next}."
+
+# Séance details (F10: tools used, next steps, next séance's date)
+DETAILS_TITLE = "Détails de la séance n° {number}"
+DETAILS_TOOLS = "Outils utilisés (Espace pour cocher, ↑/↓ pour choisir)"
+DETAILS_NO_CATALOGUE = "Aucun outil proposé pour cette phase : notez-les ci-dessous."
+DETAILS_OTHER_TOOLS = "Autres outils (séparés par des virgules)"
+DETAILS_STEPS = "Prochaines étapes (Entrée : nouvelle ligne, Tab : champ suivant)"
+DETAILS_NEXT_DATE = "Prochaine séance (ex. 17/12/2026, dans 2 semaines, +10j ; vide : aucune)"
+DETAILS_SAVED = "Détails de la séance n° {number} enregistrés."
+DETAILS_NO_SEANCE = "Aucune séance ouverte : F6 pour en démarrer une, F9 pour en rouvrir une, puis F10."

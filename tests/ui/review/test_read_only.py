@@ -14,6 +14,7 @@ from seance_tui.storage.store import ReadOnlyStore
 from seance_tui.ui import bindings
 from seance_tui.ui.reviewer.candidates import CandidateTable
 from seance_tui.ui.reviewer.history import HistoryScreen, HistoryTable
+from seance_tui.ui.reviewer.qualiopi import QualiopiScreen
 from seance_tui.ui.reviewer.roadmap import RoadmapScreen
 from seance_tui.ui.reviewer.search import HitList, SearchScreen
 from seance_tui.ui.reviewer.seance import SeanceScreen
@@ -25,11 +26,11 @@ from seance_tui.ui.screens.help import HelpScreen
 # What review may do; an action that writes must never appear here.
 READING_ACTIONS = {
     "help", "search", "back", "quit", "open", "toggle_sort", "cursor_down", "cursor_up", "read", "roadmap",
-    "step(1)", "step(-1)", "scroll(1)", "scroll(-1)", "toggle_contents", "select",
+    "step(1)", "step(-1)", "scroll(1)", "scroll(-1)", "toggle_contents", "select", "qualiopi",
 }
 REVIEW_LISTS = [
     bindings.REVIEW, bindings.REVIEW_CANDIDATES, bindings.REVIEW_HISTORY, bindings.REVIEW_SEANCE,
-    bindings.REVIEW_SEARCH,
+    bindings.REVIEW_QUALIOPI, bindings.REVIEW_SEARCH,
 ]
 
 
@@ -104,6 +105,13 @@ async def on_roadmap(pilot: Pilot):
     return screen, screen.query_one(DataTable)
 
 
+async def on_qualiopi(pilot: Pilot):
+    await back_to_candidates(pilot)
+    await push(pilot, HistoryScreen("amelie-duboeuf"))
+    screen = await push(pilot, QualiopiScreen("amelie-duboeuf"))
+    return screen, pilot.app.focused
+
+
 async def on_search_box(pilot: Pilot):
     await back_to_candidates(pilot)
     screen = await push(pilot, SearchScreen())
@@ -125,7 +133,10 @@ async def on_help(pilot: Pilot):
 
 @pytest.mark.parametrize(
     "setup",
-    [on_candidates, on_candidates_filter, on_history, on_seance, on_roadmap, on_search_box, on_search_hits, on_help],
+    [
+        on_candidates, on_candidates_filter, on_history, on_seance, on_roadmap, on_qualiopi, on_search_box,
+        on_search_hits, on_help,
+    ],
     ids=lambda f: f.__name__.removeprefix("on_"),
 )
 async def test_pressing_every_key_changes_nothing_on_disk(make_app, data_dir, cache_dir, setup):

@@ -33,6 +33,9 @@ class HistoryTable(DataTable):
     def action_roadmap(self) -> None:
         self.screen.show_roadmap()
 
+    def action_qualiopi(self) -> None:
+        self.screen.show_qualiopi()
+
 
 class HistoryScreen(Screen):
     def __init__(self, candidate_id: str) -> None:
@@ -96,3 +99,8 @@ class HistoryScreen(Screen):
         from .roadmap import RoadmapScreen
 
         self.app.push_screen(RoadmapScreen(self.candidate_id))
+
+    def show_qualiopi(self) -> None:
+        from .qualiopi import QualiopiScreen
+
+        self.app.push_screen(QualiopiScreen(self.candidate_id))

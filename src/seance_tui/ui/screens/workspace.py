@@ -30,6 +30,7 @@ from ..widgets.plain import plain
 from ..widgets.quiet import QuietStatic
 from ..widgets.roadmap_table import RoadmapTable
 from ..widgets.timeline import Timeline
+from .details_actions import DetailsActions
 from .saving import SaveFinished, Saver
 from .seance_actions import SeanceActions
 from .workspace_keys import WorkspaceKeys
@@ -43,7 +44,7 @@ PANES = {
 }
 
 
-class WorkspaceScreen(SeanceActions, WorkspaceKeys, Screen):
+class WorkspaceScreen(SeanceActions, DetailsActions, WorkspaceKeys, Screen):
     BINDINGS = bindings.WORKSPACE
 
     def __init__(self, workspace: Workspace) -> None:

@@ -42,8 +42,11 @@ class NotesEditor(InOrderKeys, LeanTextArea):
         # escape sequence in the notes would be run by the terminal, not shown.
         # Only the display changes; the document keeps the text as typed.
         line = super().get_line(line_index)
-        if _CONTROL.search(line.plain):
-            line = Text(_CONTROL.sub(_shown, line.plain), end="", no_wrap=True)
+        # From the document, not from ``line``: Rich's Text drops BEL, BS, VT,
+        # FF and CR without a trace, and those must show too.
+        raw = self.document.get_line(line_index)
+        if _CONTROL.search(raw):
+            line = Text(_CONTROL.sub(_shown, raw), end="", no_wrap=True)
         return line
 
 
