@@ -97,3 +97,23 @@ def test_help_screen(app, snap_compare):
         await wait_until(pilot, lambda: isinstance(pilot.app.screen, HelpScreen))
 
     assert snap_compare(app, terminal_size=(100, 50), run_before=run_before)
+
+
+def test_synthesis_editor_narrow(app, snap_compare):
+    """F12 at 80×24: the sections above, the one being written below, drafted from the notes."""
+
+    async def run_before(pilot) -> None:
+        from seance_tui.ui.screens.synthesis import SynthesisScreen
+
+        await open_candidate(pilot, "francois")
+        await pilot.press("f12")
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, SynthesisScreen))
+        await pilot.press("f6")
+        await wait_until(pilot, lambda: pilot.app.screen.session.text("projets"), what="drafted")
+        await pilot.press("f3", "f3")
+        await wait_until(pilot, lambda: "Projet principal" in pilot.app.screen.editor.text, what="section shown")
+        state = pilot.app.screen.query_one("#synthesis-save-state")
+        await wait_until(pilot, lambda: str(state.render()) == "enregistré", what="saved")
+        assert_nothing_blinks(pilot.app)
+
+    assert snap_compare(app, terminal_size=NARROW, run_before=run_before)

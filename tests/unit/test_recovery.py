@@ -23,3 +23,14 @@ def test_recovery_copy_keeps_every_note_open_one_first(tmp_path, monkeypatch):
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     text = path.read_text(encoding="utf-8")
     assert text.index("En cours : l’élève \x1b[31m") < text.index("Première séance")
+
+
+def test_recovery_copy_keeps_the_synthesis_being_written(tmp_path, monkeypatch):
+    from seance_tui.domain import synthesis
+
+    monkeypatch.setattr(recovery, "recovery_dirs", lambda: [tmp_path / "recovery"])
+    record = CandidateRecord(Candidate(id="zoe", name="Zoé", consultant="Inès", funding=FundingRoute.CPF))
+    t0 = datetime(2027, 3, 15, 9, 0)
+    synthesis.set_section(record, "projets", "Fleuriste en atelier", t0, None)
+    text = recovery.write_recovery_copy(record, now=t0).read_text(encoding="utf-8")
+    assert "<!-- synthèse, version 1 : Projet(s) et alternatives -->\nFleuriste en atelier" in text

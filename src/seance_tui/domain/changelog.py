@@ -151,6 +151,8 @@ def describe(event: ChangeEvent, name: str, phases: PhaseSet, *, content_free: b
         return f"Objectif déplacé : « {name} » (position {moved})"
     if kind is ChangeKind.SEANCE_REOPENED:
         return "Séance rouverte pour correction"
+    if kind in _SYNTHESIS_KINDS:
+        return _synthesis_sentence(event)
     if kind in _SEANCE_DETAIL_KINDS and not content_free:  # next steps and free tools are the consultant's words
         return _seance_details_sentence(event)
     if kind in _BILAN_SENTENCES:
@@ -239,6 +241,24 @@ def _bilan_sentence(event: ChangeEvent, content_free: bool = False) -> str:
     return sentence + (f" ({' ; '.join(details)})" if details else "")
 
 
+# --- the document de synthèse (domain/synthesis.py) ----------------------------
+# Its versions are what an auditor follows: which one was started, which one
+# the beneficiary received and when, and that a later change made a new one.
+_SYNTHESIS_KINDS = {ChangeKind.SYNTHESIS_DRAFTED, ChangeKind.SYNTHESIS_NEW_VERSION, ChangeKind.SYNTHESIS_HANDED_OVER}
+
+
+def _synthesis_sentence(event: ChangeEvent) -> str:
+    number = event.after.get("version", "?")
+    if event.kind is ChangeKind.SYNTHESIS_DRAFTED:
+        source = event.after.get("source")
+        return f"Document de synthèse : brouillon commencé (version {number})" + (
+            f", à partir des {source}" if source else ""
+        )
+    if event.kind is ChangeKind.SYNTHESIS_NEW_VERSION:
+        old = event.before.get("version", "?")
+        return f"Document de synthèse : version {number} commencée ; la version {old}, déjà remise, reste inchangée"
+    day = event.after.get("date")
+    return f"Document de synthèse (version {number}) remis au bénéficiaire" + (f" le {day}" if day else "")
 def _describe_numbered(event: ChangeEvent, name: str) -> str:
     """A roadmap change without the roadmap's texts: the objective by its number,
     a changed text said to have changed; deadlines, statuses, positions kept."""

@@ -1,5 +1,6 @@
 """The last resort when the data dir refuses a save at quit time: the open
-séance's notes go to a recovery file elsewhere, so that nothing typed is lost."""
+séance's notes, and the synthesis being written, go to a recovery file
+elsewhere, so that nothing typed is lost."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from pathlib import Path
 
 from .. import paths
 from ..domain.record import CandidateRecord
+from ..domain.synthesis import SECTIONS
 from .atomic import make_private_dir
 
 
@@ -21,7 +23,9 @@ def write_recovery_copy(record: CandidateRecord, now: datetime | None = None) ->
     """Writes every séance's notes (the open one first) and returns the file's path."""
     now = now or datetime.now()
     seances = sorted(record.seances, key=lambda s: (s.status.value != "open", -s.number))
-    text = "\n\n".join(f"<!-- séance {s.number} -->\n{s.notes}" for s in seances if s.notes)
+    parts = [f"<!-- séance {s.number} -->\n{s.notes}" for s in seances if s.notes]
+    parts += _synthesis(record)
+    text = "\n\n".join(parts)
     last_error: OSError | None = None
     for folder in recovery_dirs():
         try:
@@ -34,3 +38,15 @@ def write_recovery_copy(record: CandidateRecord, now: datetime | None = None) ->
         except OSError as exc:
             last_error = exc
     raise last_error
+
+
+def _synthesis(record: CandidateRecord) -> list[str]:
+    """The synthesis version still being written (a handed-over one is safe on file)."""
+    if not record.synthesis or record.synthesis[-1].handed_over is not None:
+        return []
+    version = record.synthesis[-1]
+    return [
+        f"<!-- synthèse, version {version.number} : {section.title} -->\n{version.sections[section.key]}"
+        for section in SECTIONS
+        if version.sections.get(section.key)
+    ]

@@ -66,7 +66,8 @@ class SeanceApp(WorkspaceCrashGuard, App):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # ctrl+p (DLE) typed or pasted into the notes would open the palette,
         # where the next words pick a command and Entrée runs it.
-        if action == "command_palette" and isinstance(self.screen, WorkspaceScreen) and self.screen.typing_in_notes():
+        # The same in the synthesis editor, whose screen says so the same way.
+        if action == "command_palette" and getattr(self.screen, "typing_in_notes", lambda: False)():
             return False
         return super().check_action(action, parameters)
 

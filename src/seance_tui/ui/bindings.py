@@ -38,6 +38,8 @@ WORKSPACE = [
     Binding("f3", "focus_pane('timeline')", "Parcours", id="pane.timeline", priority=True, show=False),
     Binding("f4", "focus_pane('notes')", "Notes", id="pane.notes", priority=True, show=False),
     Binding("f5", "focus_pane('roadmap')", "Feuille de route", id="pane.roadmap", priority=True, show=False),
+    # Not in the footer (it is full at 80 columns): F1 and the palette name it.
+    Binding("f12", "open_synthesis", "Document de synthèse", id="synthesis.open", priority=True, show=False),
 ]
 
 # Screen actions a key typed or pasted into the notes must never reach: a
@@ -104,6 +106,18 @@ FORM = [
     Binding("shift+tab", "focus_previous_field", "Champ précédent", id="form.previous", priority=True, show=False),
 ]
 
+# The synthesis editor (F12). Its keys are F-keys and Échap, priority bindings:
+# the section editor keeps every other key for the text.
+SYNTHESIS = [
+    # In the footer in this order, cut at the right at 80 columns: the section keys last.
+    Binding("f6", "draft", "Reprendre les notes", id="synthesis.draft", priority=True),
+    Binding("f8", "hand_over", "Remettre au bénéficiaire", id="synthesis.hand_over", priority=True),
+    Binding("escape", "back", "Retour", id="synthesis.back", priority=True),
+    Binding("f2", "step_section(-1)", "Section précédente", id="synthesis.previous", priority=True),
+    Binding("f3", "step_section(1)", "Section suivante", id="synthesis.next", priority=True),
+    Binding("f1", "help", "Aide", id="synthesis.help", priority=True, show=False),
+]
+
 # (title, bindings) in the order the help screen shows them.
 HELP_SECTIONS = [
     ("Espace de travail", WORKSPACE),
@@ -112,6 +126,7 @@ HELP_SECTIONS = [
     ("Parcours : fin du bilan", TIMELINE),
     ("Notes de séance", NOTES),
     ("Feuille de route", ROADMAP),
+    ("Document de synthèse (F12)", SYNTHESIS),
     ("Fenêtres", DIALOG),
     ("Formulaires", FORM),
 ]

@@ -20,7 +20,8 @@ _SECTIONS = (
 class WorkspaceCommands(Provider):
     def _commands(self):
         allows = getattr(self.screen, "palette_allows", lambda action, target: True)
-        for section, target in _SECTIONS:
+        # A screen with keys of its own (the synthesis editor) names them.
+        for section, target in getattr(self.screen, "PALETTE_SECTIONS", _SECTIONS):
             for binding in section:
                 # Only what the keys could do from where the palette was opened
                 # (in presentation mode: nothing that shows the notes or other candidates).

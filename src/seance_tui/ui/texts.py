@@ -197,6 +197,29 @@ REVIEW_PERMISSIONS_LEFT_OPEN = (
 )
 PATHS_AND_MORE = "{paths} et {more} autre(s)"
 
+# The synthesis editor (F12, ui/screens/synthesis.py)
+SYNTHESIS_TITLE = "Document de synthèse"
+SYNTHESIS_NO_VERSION = "brouillon pas encore commencé"
+SYNTHESIS_VERSION = "version {number} · {state}"
+SYNTHESIS_SECTIONS = "Sections"
+SYNTHESIS_WRITTEN = "●"
+SYNTHESIS_EMPTY = "○"
+SYNTHESIS_READ_ONLY = "Lecture seule : {reason}"
+SYNTHESIS_LOCKED = "dossier ouvert ailleurs."
+SYNTHESIS_NOTHING_TO_DRAFT = "Les notes et la feuille de route ne contiennent rien à reprendre dans la synthèse."
+SYNTHESIS_DRAFT_REPLACE = (
+    "Le brouillon repris des notes remplacerait le texte déjà écrit de : {sections}. "
+    "Remplacer ce texte ? (Non : seules les sections vides sont remplies.)"
+)
+SYNTHESIS_DRAFTED = "Repris des notes et de la feuille de route : {sections}."
+SYNTHESIS_DRAFT_NOTHING_NEW = "Rien de nouveau à reprendre : les sections déjà écrites sont gardées."
+SYNTHESIS_HAND_OVER = (
+    "Remettre la version {number} du document de synthèse à {name} le {date} ? "
+    "Une fois remise, elle ne changera plus : toute modification ultérieure créera la version {next}."
+)
+SYNTHESIS_HANDED_OVER = "Version {number} remise le {date}. Document écrit : {path}"
+SYNTHESIS_NEW_VERSION = "Version {number} remise : cette modification commence la version {next}."
+
 # Séance details (F10: tools used, next steps, next séance's date)
 DETAILS_TITLE = "Détails de la séance n° {number}"
 DETAILS_TOOLS = "Outils utilisés (Espace pour cocher, ↑/↓ pour choisir)"

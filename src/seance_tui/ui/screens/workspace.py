@@ -58,6 +58,9 @@ class WorkspaceScreen(SeanceActions, DetailsActions, WorkspaceKeys, Screen):
         self._last_tick: datetime | None = None
         self._quit_anyway = False
         self._notes_hint_given: set[str] = set()
+        # The synthesis editor while it is open above this screen (F12): its
+        # text is flushed, and quitting waits for its keys, like the notes'.
+        self.overlay = None
 
     # --- layout ---------------------------------------------------------------
 
@@ -114,6 +117,21 @@ class WorkspaceScreen(SeanceActions, DetailsActions, WorkspaceKeys, Screen):
         from .help import HelpScreen
 
         self.app.push_screen(HelpScreen())
+
+    def action_open_synthesis(self) -> None:
+        if self.current is None:
+            self.notify(texts.PICK_A_CANDIDATE, severity="warning")
+            return
+        from .synthesis import SynthesisScreen
+
+        self._flush_editor()
+        self.save_now()
+        self.app.push_screen(SynthesisScreen(self))
+
+    def refresh_after_synthesis(self) -> None:
+        """Back from the synthesis editor: what it changed shows, the notes pane has the focus back."""
+        self._refresh()
+        self.show_pane(self._active_pane)
 
     def action_new_candidate(self) -> None:
         self.query_one(CandidatesPane).new_candidate()
@@ -216,6 +234,8 @@ class WorkspaceScreen(SeanceActions, DetailsActions, WorkspaceKeys, Screen):
                 self.current.set_notes(editor.text)
             except RuleError:
                 pass  # a closed bilan's editor is read-only but for its follow-up: nothing to keep
+        if self.overlay is not None:
+            self.overlay.flush()
 
     def _leave_current(self) -> None:
         if self.current is None:
@@ -273,7 +293,12 @@ class WorkspaceScreen(SeanceActions, DetailsActions, WorkspaceKeys, Screen):
 
     def save_now(self) -> None:
         if self.saver.save(self.current):
-            self.query_one(NotesPane).set_save_state("error" if self.saver.error else "saving")
+            self._show_save_state("error" if self.saver.error else "saving")
+
+    def _show_save_state(self, state: str) -> None:
+        self.query_one(NotesPane).set_save_state(state)
+        if self.overlay is not None:
+            self.overlay.set_save_state(state)
 
     @on(SaveFinished)
     def _save_finished(self, message: SaveFinished) -> None:
@@ -284,8 +309,7 @@ class WorkspaceScreen(SeanceActions, DetailsActions, WorkspaceKeys, Screen):
             self.notify(texts.SAVE_RECOVERED)
         if failed:
             self.notify(texts.SAVE_FAILED.format(error=message.error), severity="error", timeout=10)
-        pane = self.query_one(NotesPane)
-        pane.set_save_state("error" if message.error else "modified" if self.current.dirty else "saved")
+        self._show_save_state("error" if message.error else "modified" if self.current.dirty else "saved")
 
     def _rescue(self, error: SaveFailed) -> None:
         """Nothing is ever dropped: a copy of the notes goes to a recovery file."""
@@ -302,13 +326,17 @@ class WorkspaceScreen(SeanceActions, DetailsActions, WorkspaceKeys, Screen):
         # ctrl+q is a priority key (it must work above any dialog): it arrives
         # before the keystrokes typed just before it have reached the editor.
         # Queued behind them on the editor, the final save sees them all.
-        self.query_one(NotesEditor).call_later(self._quit_after_pending_keys)
+        self._typing_target().call_later(self._quit_after_pending_keys)
+
+    def _typing_target(self):
+        """The editor the last keys went to: the synthesis editor while it is open."""
+        return self.overlay.editor if self.overlay is not None else self.query_one(NotesEditor)
 
     def hang_up(self) -> None:
         """SIGHUP or SIGTERM (ui/signals.py calls this through the app's queue,
         behind the keys that reached the app): ctrl+q's final save, then exit
         whatever the disk says, since nobody is there to answer."""
-        self.query_one(NotesEditor).call_later(self._quit_after_pending_keys, hanging_up=True)
+        self._typing_target().call_later(self._quit_after_pending_keys, hanging_up=True)
 
     def _quit_after_pending_keys(self, hanging_up: bool = False) -> None:
         if self.current is not None and not self.current.read_only:
