@@ -237,3 +237,23 @@ async def test_the_palette_opens_the_synthesis_editor(app):
         await wait_until(pilot, lambda: results.option_count > 0, what="results")
         await pilot.press("down", "enter")
         await wait_until(pilot, lambda: isinstance(pilot.app.screen, SynthesisScreen), what="opened")
+
+
+async def test_hand_over_with_the_pdf_writes_it_beside_the_markdown(app, data_dir):
+    from pypdf import PdfReader
+
+    async with app.run_test(size=(160, 48)) as pilot:
+        screen = await open_synthesis(pilot, "francois")
+        await pilot.press("f6")
+        await wait_until(pilot, lambda: screen.session.text("projets"), what="drafted")
+        await pilot.press("f8")
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, ChoiceDialog), what="asked")
+        await answer(pilot, "Oui, avec le PDF")
+        exported = data_dir / "exports"
+        await wait_until(pilot, lambda: any(exported.rglob("2026-11-26-synthese.pdf")), what="the PDF written")
+        (pdf,) = exported.rglob("2026-11-26-synthese.pdf")
+        assert pdf.with_suffix(".md").is_file()
+        await wait_until(pilot, lambda: any(str(pdf) in n for n in notifications(pilot.app)), what="its path said")
+    text = "".join(page.extract_text() for page in PdfReader(pdf).pages)
+    assert "Document de synthèse" in text and "Projet(s) et alternatives" in text
+    assert "Confidentiel — document propriété du bénéficiaire" in text

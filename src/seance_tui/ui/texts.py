@@ -268,6 +268,7 @@ def purged_on(day) -> str:
     return PURGED_ON.format(date=format_date(day))
 # PDF of a document (ui/pdf_offer.py; the close confirmation of seance_actions.py)
 CLOSE_WITH_PDF = "Oui, avec le PDF"
+HAND_OVER_WITH_PDF = "Oui, avec le PDF"
 PDF_OFFER_TITLE = "PDF pour le bénéficiaire"
 PDF_OFFER = "Écrire aussi le PDF de {name}, à côté du fichier Markdown ?"
 PDF_WRITE = "Écrire le PDF"

@@ -26,7 +26,9 @@ from textual.widgets.option_list import Option
 from ...domain.dates import format_date_long
 from ...services.synthesis import SECTIONS, RuleError, SaveFailed, SynthesisSession
 from .. import bindings, texts
-from ..dialogs.choice import confirm
+from ...services.exports import Document
+from ..dialogs.choice import ChoiceDialog, confirm
+from ..pdf_offer import write_pdf
 from ..widgets.notes import NotesEditor
 from ..widgets.plain import plain
 from ..widgets.quiet import QuietStatic
@@ -265,7 +267,12 @@ class SynthesisScreen(Screen):
         question = texts.SYNTHESIS_HAND_OVER.format(
             number=number, name=self.session.name, date=format_date_long(today), next=number + 1
         )
-        if not await self.app.push_screen_wait(confirm(question)):
+        # The PDF is asked here, as at a séance's close: a dialog opening by
+        # itself after the export would take the keys typed meanwhile.
+        answer = await self.app.push_screen_wait(ChoiceDialog(
+            question, [(texts.HAND_OVER_WITH_PDF, "pdf"), (texts.YES, "markdown"), (texts.NO, None)], default=2,
+        ))
+        if answer is None:
             return
         self.flush()
         try:
@@ -280,12 +287,15 @@ class SynthesisScreen(Screen):
             return
         self._show_state()
         self.set_save_state("saved")
-        self._after_hand_over(path)
+        self._after_hand_over(path, with_pdf=answer == "pdf")
 
-    def _after_hand_over(self, path: Path) -> None:
-        """The version is handed over and its Markdown written to ``path``.
-        The PDF export will be offered here (wired where it is built); today
-        the Markdown file's path is said."""
+    def _after_hand_over(self, path: Path, with_pdf: bool) -> None:
+        """The version is handed over and its Markdown written to ``path``:
+        said, then its PDF written beside it if it was asked for."""
+        if with_pdf:
+            self.run_worker(
+                write_pdf(self, self.workspace.ws.data_dir, path, Document.SYNTHESIS), group="export"
+            )
         version = self.session.current
         self.notify(
             texts.SYNTHESIS_HANDED_OVER.format(
