@@ -12,6 +12,7 @@ import os
 
 from textual import work
 from textual.app import App, ScreenStackError
+from textual.css.query import NoMatches
 from textual.message import Message
 
 from ... import paths
@@ -172,7 +173,10 @@ class ReviewApp(CrashGuard, App):
             screen.live_seen = stamp
             reloading = screen.reload()
             if inspect.isawaitable(reloading):  # the séance view re-renders its Markdown
-                await reloading
+                try:
+                    await reloading
+                except NoMatches:  # the screen was taken down meanwhile (Échap, or the app closing)
+                    return
         elif isinstance(screen, CandidatesScreen):
             seen = getattr(screen, "live_seen", None)
             screen.live_seen = stamps

@@ -6,6 +6,7 @@ words highlighted."""
 from __future__ import annotations
 
 from textual.app import ComposeResult
+from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.widgets import Footer, Markdown, MarkdownViewer
 
@@ -78,7 +79,7 @@ class SeanceScreen(Screen):
 
     async def reload(self, keep_place: bool = True) -> None:
         try:
-            record, self.stamp = self.app.review.load(self.candidate_id)
+            record, stamp = self.app.review.load(self.candidate_id)
             view = self.app.review.seance_view(record, self.number)
         except Exception as exc:  # unreadable file or vanished séance: say so, keep the last view
             self.app.notify(str(exc), severity="error", timeout=15)  # the app never reads markup
@@ -88,12 +89,17 @@ class SeanceScreen(Screen):
         self.query_one(SeanceHeader).show(view)
         viewer = self.query_one(MarkdownViewer)
         scroll_y = viewer.scroll_y if keep_place else 0
-        await viewer.document.update(visible_controls(view.body))
-        if viewer.document.children:
+        try:
+            document = viewer.document
+        except NoMatches:  # the viewer is between its compose and its document: the next poll reloads
+            return
+        await document.update(visible_controls(view.body))
+        self.stamp = stamp  # what is shown now; the poll reloads when the file moves past it
+        if document.children:
             # The first heading's top margin, two blank lines under the header:
             # set on that one block (a :first-child rule costs every block's
             # styling, 8 % of the first frame).
-            viewer.document.children[0].styles.margin = (0, 0, 1, 0)
+            document.children[0].styles.margin = (0, 0, 1, 0)
         if self.match:
             # Opened at the match once; a reload (the file changed) keeps the
             # reader's place and highlights the words again.
