@@ -72,3 +72,10 @@ def test_a_query_may_start_with_a_dash(capsys, data_dir, tmp_path):
     code, text = run(capsys, "search", "--limit", "1", "--data-dir", str(data_dir), "--cache-dir", cache,
                      "-entretien", "professionnel")
     assert code == 0 and len(text.splitlines()) == 1
+
+
+def test_the_data_dir_may_come_before_the_command(capsys, data_dir):
+    code, text = run(capsys, "--data-dir", str(data_dir), "list")
+    assert code == 0 and "Zoé Lefèvre" in text
+    code, text = run(capsys, "list", "--data-dir", str(data_dir))
+    assert code == 0 and "Zoé Lefèvre" in text

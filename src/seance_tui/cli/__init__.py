@@ -27,28 +27,33 @@ FAMILIES = (listing, export, review, bilan, purge)
 COMMANDS = {**workspace.COMMANDS, **{name: run for family in FAMILIES for name, run in family.COMMANDS.items()}}
 
 
-def _common_options() -> argparse.ArgumentParser:
+def _common_options(defaults: bool = True) -> argparse.ArgumentParser:
+    """--data-dir and --demo, before the command or after it. The commands'
+    copy has no defaults (SUPPRESS): a sub-parser's default would otherwise
+    overwrite the value given before the command (``seance --data-dir X list``)."""
     common = argparse.ArgumentParser(add_help=False)
     where = common.add_mutually_exclusive_group()
+    unset = {} if defaults else {"default": argparse.SUPPRESS}
     where.add_argument(
         "--data-dir",
         metavar="DOSSIER",
         help=f"dossier des données (sinon ${paths.DATA_DIR_ENV}, sinon le dossier utilisateur)",
+        **unset,
     )
     where.add_argument(
         "--demo",
         action="store_true",
         help="travailler sur une copie neuve des données de démonstration",
+        **unset,
     )
     return common
 
 
 def build_parser() -> argparse.ArgumentParser:
     speak_french()
-    common = _common_options()
     parser = argparse.ArgumentParser(
         prog="seance",
-        parents=[common],
+        parents=[_common_options()],
         description=(
             "Séances de bilan de compétences. Sans commande : ouvre l'espace de travail "
             "du consultant sur le dossier des données."
@@ -58,6 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--version", action="version", version=f"seance {__version__}", help="afficher la version et quitter"
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMANDE")
+    common = _common_options(defaults=False)
     for family in FAMILIES:
         family.add_parsers(commands, common)
     return parser
