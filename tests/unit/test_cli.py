@@ -124,3 +124,13 @@ def test_a_data_dir_that_is_not_usable_is_said_without_a_traceback(tmp_path, cap
     not_a_folder.write_text("")
     assert main(["--data-dir", str(not_a_folder / "donnees")]) == 2
     assert str(not_a_folder) in capsys.readouterr().err
+
+
+def test_a_file_without_a_name_is_found_by_part_of_its_id(data_dir, capsys):
+    """A purged file keeps no name: an auditor finds it by part of its id."""
+    path = data_dir / "candidates" / "francois-nguyen.json"
+    tables = json.loads(path.read_text(encoding="utf-8"))
+    tables["candidate"]["1"]["name"] = ""
+    path.write_text(json.dumps(tables, ensure_ascii=False), encoding="utf-8")
+    assert main(["export", "francois", "--qualiopi", "--stdout", "--data-dir", str(data_dir)]) == 0
+    assert "dossier francois-nguyen" in capsys.readouterr().out

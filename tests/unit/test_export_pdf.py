@@ -170,3 +170,15 @@ def test_building_the_pdf_does_not_import_fpdf_until_asked():
     code = "import sys, seance_tui.export.pdf, seance_tui.services.exports; print('fpdf' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False"
+
+
+def test_lines_typed_one_under_the_other_stay_on_their_own_lines():
+    """Next steps typed with Entrée between them are separate lines in the PDF,
+    as in the editor (a Markdown soft break would join them into one line)."""
+    record = demo_like_record()
+    seance = record.seances[-1]
+    seance.next_steps = "Contacter deux professionnels du secteur\nLire la fiche métier œnologue"
+    text = "\n".join(pdf_pages(seance_summary(record, seance.number, PHASES, NOW)))
+    lines = [line.strip() for line in text.splitlines()]
+    assert "Contacter deux professionnels du secteur" in lines
+    assert "Lire la fiche métier œnologue" in lines

@@ -215,3 +215,18 @@ def test_the_pack_is_for_the_audit_and_named_by_id():
     assert not Audience.AUDIT.keeps_private
     assert naming.qualiopi_filename("zoe-lefevre", date(2027, 12, 1)) == "2027-12-01-qualiopi-zoe-lefevre.md"
     assert naming.qualiopi_filename("../Zoé", date(2027, 12, 1)) == "2027-12-01-qualiopi-zoe.md"
+
+
+def test_a_synthesis_drafted_from_the_notes_reads_the_same_after_the_purge():
+    from seance_tui.domain import synthesis
+
+    record = closed_bilan()
+    record.candidate.end_date = None  # drafted before the end
+    record.synthesis = []
+    synthesis.apply_draft(record, {"projets": "Formateur"}, datetime(2026, 11, 20, 9, 0), None, replace=False)
+    record.candidate.end_date = date(2026, 11, 26)
+    before = qualiopi_pack(record, PHASES, NOW).splitlines()
+    after = qualiopi_pack(purge_of(record, PHASES, PURGED_AT, PURGED_BY), PHASES, NOW).splitlines()
+    drafted = [line for line in before if "brouillon commencé" in line]
+    assert drafted and drafted[0].endswith("à partir des notes des séances")
+    assert [line for line in after if line != PURGE_ROW] == before

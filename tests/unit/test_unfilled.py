@@ -93,3 +93,12 @@ def test_a_reclosed_seance_says_it_was_corrected_and_when():
     again = seance_summary(record, 1, PHASES, datetime(2026, 12, 5, 10, 30))
     lines = again.split("\n")
     assert lines[2] == "_Compte rendu corrigé le 5 décembre 2026._"  # right under the title
+
+
+def test_a_line_with_an_answer_before_its_last_colon_stays():
+    """A consultant's line run into a template prompt ends with a colon too, but
+    holds an answer: « Situation : calme. » is not a question left unanswered."""
+    notes = "## Présentation\n\nSituation : calme et œil vif.- Déroulement du bilan :\n\n- Outil :\n"
+    kept = drop_unfilled(notes)
+    assert "Situation : calme et œil vif." in kept
+    assert "- Outil :" not in kept

@@ -42,13 +42,17 @@ def print_problems(problems) -> None:
 
 
 def find_candidate(store: ReadOnlyStore, query: str) -> str:
-    """An id, or an unambiguous part of a name (accents and case ignored)."""
+    """An id, or an unambiguous part of a name or of an id (accents and case
+    ignored): a purged file has no name left, only its id."""
     ids = store.candidate_ids()
     if query in ids:
         return query
     records, _ = store.load_all()
     wanted = fold(query.strip())
-    matches = [r.candidate for r in records if wanted and wanted in fold(r.candidate.name)]
+    matches = [
+        r.candidate for r in records
+        if wanted and (wanted in fold(r.candidate.name) or wanted in fold(r.candidate.id))
+    ]
     if not matches:
         raise CommandError(f"aucun candidat ne correspond à « {one_line(query)} ».")
     if len(matches) > 1:

@@ -250,9 +250,9 @@ _SYNTHESIS_KINDS = {ChangeKind.SYNTHESIS_DRAFTED, ChangeKind.SYNTHESIS_NEW_VERSI
 def _synthesis_sentence(event: ChangeEvent) -> str:
     number = event.after.get("version", "?")
     if event.kind is ChangeKind.SYNTHESIS_DRAFTED:
-        source = event.after.get("source")
+        from_notes = event.after.get("from_notes") == "oui"
         return f"Document de synthèse : brouillon commencé (version {number})" + (
-            f", à partir des {source}" if source else ""
+            ", à partir des notes des séances" if from_notes else ""
         )
     if event.kind is ChangeKind.SYNTHESIS_NEW_VERSION:
         old = event.before.get("version", "?")

@@ -296,7 +296,8 @@ def _editable(record: CandidateRecord, now: datetime, seance: int | None, *, fro
         record.synthesis.append(v)
         after = {"version": "1"}
         if from_notes:
-            after["source"] = "notes des séances"
+            # "oui", not words: the purge keeps it, so the audit pack reads the same after it.
+            after["from_notes"] = "oui"
         record.log(now, ChangeKind.SYNTHESIS_DRAFTED, seance, TARGET, after=after)
         return v
     new = SynthesisVersion(number=v.number + 1, started=now, sections=dict(v.sections))

@@ -60,8 +60,11 @@ def drop_unfilled(text: str) -> str:
 
 
 def is_prompt(line_text: str) -> bool:
-    """``Outil :``, ``**Atouts :**``, an empty item: a question left unanswered."""
-    return not line_text.strip() or line_text.rstrip(_TRAILING_MARKUP).endswith(":")
+    """``Outil :``, ``**Atouts :**``, an empty item: a question left unanswered.
+    A line with a colon before its last one (``Situation : calme. Suite :``)
+    holds an answer: it stays."""
+    stripped = line_text.rstrip(_TRAILING_MARKUP)
+    return not line_text.strip() or (stripped.endswith(":") and ":" not in stripped[:-1])
 
 
 def _unfilled(lines: list[str]) -> list[tuple[int, int, bool]]:

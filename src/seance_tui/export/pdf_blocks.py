@@ -169,7 +169,7 @@ class BlockWriter:
             if kind in ("text", "code_inline"):
                 out.append((node.content, style))
             elif kind == "softbreak":
-                out.append((" ", style))
+                out.append(("\n", style))  # a line typed on its own stays on its own line
             elif kind == "hardbreak":
                 out.append(("\n", style))
             elif kind == "html_inline":
