@@ -144,6 +144,15 @@ async def test_a_closed_bilan_is_read_only_but_for_its_follow_up(app, data_dir, 
         assert pilot.app.screen is pilot.app.screen_stack[0] or not isinstance(pilot.app.screen, ChoiceDialog)
 
         # The follow-up starts (no phase asked), takes typing and closes.
+        # Before its date (10/12): asked, and the reflex Entrée (« Non ») starts nothing.
+        await pilot.press("f6")
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, ChoiceDialog), what="asked before its date")
+        question = str(pilot.app.screen.query_one(".dialog-question").render())
+        assert question == "L'entretien de suivi est prévu le 10 décembre 2026. Le tenir dès aujourd'hui ?"
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: not isinstance(pilot.app.screen, ChoiceDialog), what="dialog gone")
+        assert load(data_dir, HELENE).open_seance is None
+        # On its date, F6 starts it at once.
         clock.advance(days=14)
         await pilot.press("f6")
         await wait_until(pilot, lambda: pilot.app.screen.current.record.open_seance is not None, what="follow-up open")

@@ -317,6 +317,7 @@ FOLLOW_UP_DECLINED_NOTICE = "Entretien de suivi décliné par le bénéficiaire 
 START_WHICH = "Un entretien de suivi est prévu le {date}. Démarrer :"
 START_ORDINARY = "Une séance ordinaire"
 START_FOLLOW_UP = "L'entretien de suivi"
+START_FOLLOW_UP_EARLY = "L'entretien de suivi est prévu le {date}. Le tenir dès aujourd'hui ?"
 CLOSE_BILAN_TITLE = "Clore le bilan"
 CLOSE_BILAN_REFUSED = "Le bilan ne peut pas encore être clos :"
 CLOSE_BILAN_FOLLOW_UP_HINT = "u dans le parcours (F3) : prévoir ou décliner l'entretien de suivi."

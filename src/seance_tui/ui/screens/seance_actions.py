@@ -54,6 +54,12 @@ class SeanceActions:
         if planned_follow_up is None and not self.editable():
             return
         as_follow_up = planned_follow_up is not None and record.candidate.end_date is not None
+        early = as_follow_up and planned_follow_up.planned_date and planned_follow_up.planned_date > self.now().date()
+        if early:
+            # Held before its date, it would be on record as held today: asked, « Non » first.
+            question = texts.START_FOLLOW_UP_EARLY.format(date=format_date_long(planned_follow_up.planned_date))
+            if not await self.app.push_screen_wait(confirm(question)):
+                return
         if planned_follow_up is not None and not as_follow_up:
             when = format_date_long(planned_follow_up.planned_date) if planned_follow_up.planned_date else "—"
             as_follow_up = await self.app.push_screen_wait(ChoiceDialog(
