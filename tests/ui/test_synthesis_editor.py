@@ -250,10 +250,15 @@ async def test_hand_over_with_the_pdf_writes_it_beside_the_markdown(app, data_di
         await wait_until(pilot, lambda: isinstance(pilot.app.screen, ChoiceDialog), what="asked")
         await answer(pilot, "Oui, avec le PDF")
         exported = data_dir / "exports"
-        await wait_until(pilot, lambda: any(exported.rglob("2026-11-26-synthese.pdf")), what="the PDF written")
+        # Drawing a PDF takes a second of CPU (fpdf2 imported on first use): a loaded machine, several.
+        await wait_until(
+            pilot, lambda: any(exported.rglob("2026-11-26-synthese.pdf")), what="the PDF written", timeout=60
+        )
         (pdf,) = exported.rglob("2026-11-26-synthese.pdf")
         assert pdf.with_suffix(".md").is_file()
-        await wait_until(pilot, lambda: any(str(pdf) in n for n in notifications(pilot.app)), what="its path said")
+        await wait_until(
+            pilot, lambda: any(str(pdf) in n for n in notifications(pilot.app)), what="its path said", timeout=30
+        )
     text = "".join(page.extract_text() for page in PdfReader(pdf).pages)
     assert "Document de synthèse" in text and "Projet(s) et alternatives" in text
     assert "Confidentiel — document propriété du bénéficiaire" in text
