@@ -204,7 +204,7 @@ def test_list_and_check_show_a_purged_file_by_its_id(world, capsys, monkeypatch)
     capsys.readouterr()
     assert run("list", "--data-dir", str(data)) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines[-1].split("\t")[:3] == [f"{TARGET} · dossier purgé le 01/07/2027", "Phase d'investigation",
+    assert lines[-1].split("\t")[1:4] == [f"{TARGET} · dossier purgé le 01/07/2027", "Phase d'investigation",
                                          "2 séance(s)"]
     assert not any(WORD in line.lower() for line in lines)
     assert run("check", "--data-dir", str(data)) == 0
