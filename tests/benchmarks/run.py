@@ -68,6 +68,7 @@ PER_SIZE = [
     ("index.refresh_one", "ms", "search index: refresh after one file changed"),
     ("index.detect_changes", "ms", "search index: change detection among all files"),
     ("review.peak_rss", "MB", "review peak RSS: candidates shown, one search"),
+    ("list.second_run", "ms", "seance list, second run (listing cache in the cache dir), whole process"),
 ]
 GLOBAL = [
     ("autosave.p50.growth", "×", "autosave p50, largest store / smallest"),
@@ -453,6 +454,29 @@ def machine() -> dict[str, str]:
 # --- main ---------------------------------------------------------------------------------------
 
 
+def list_second_run(figs: Figures, store: Path, workdir: Path, size: int, runs: int) -> None:
+    """``seance list`` run twice from a cold listing cache: the second run stats
+    every file and reads none; its baseline is ``ls -l`` of the same folder."""
+    cache = workdir / f"listcache-{store.name}"
+    if cache.exists():
+        shutil.rmtree(cache)
+    command = [PYTHON, "-m", "seance_tui.cli", "list", "--data-dir", str(store), "--cache-dir", str(cache)]
+
+    def timed(args: list[str]) -> float:
+        started = time.perf_counter()
+        subprocess.run(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+        return (time.perf_counter() - started) * 1000
+
+    first_ms = timed(command)
+    second = median([timed(command) for _ in range(runs)])
+    ls_ms = median([timed(["ls", "-l", str(store / "candidates")]) for _ in range(runs)])
+    startup_ms = median([timed([PYTHON, "-m", "seance_tui.cli", "--version"]) for _ in range(runs)])
+    figs.add(f"list.second_run@{size}", second, "ms", ls_ms, 1000.0,
+             baseline_what="ls -l of the candidates folder (one stat per file)",
+             note=f"{candidate_rows(store)} candidates; first run (cold cache, reads every file) {first_ms:.0f} ms; "
+             f"seance --version (start-up alone) {startup_ms:.0f} ms")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="tiny stores, one run each (CI: the benchmarks still run)")
@@ -498,6 +522,8 @@ def main(argv: list[str] | None = None) -> int:
         review_open(figs, store, cache, size, repeat, workdir)
         log(f"{size} séances: review, peak RSS")
         peak_rss(figs, store, cache, size)
+        log(f"{size} séances: seance list, first and second run")
+        list_second_run(figs, store, workdir, size, runs)
     small, large = sizes[0], sizes[-1]
     growth = saves_p50[large]["p50_ms"] / saves_p50[small]["p50_ms"]
     floor_growth = saves_p50[large]["floor_p50_ms"] / saves_p50[small]["floor_p50_ms"]
