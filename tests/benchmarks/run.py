@@ -5,6 +5,7 @@
     python tests/benchmarks/run.py --json               # the figures as JSON on stdout (the table goes to stderr)
     python tests/benchmarks/run.py --sizes 1000,50000 --workdir /tmp/seance-bench
     python tests/benchmarks/run.py --saving-only        # only the loss under kill -9 and SIGHUP (20 + 5 runs)
+    python tests/benchmarks/run.py --list-only --sizes 50000   # only seance list's second run, beside ls -l
 
 Stores are generated once (tests/benchmarks/generate.py) and reused, keyed by
 size, seed and the generator's source. The machines are shared and noisy:
@@ -86,8 +87,10 @@ SAVING = [
 ]
 
 
-def figure_keys(sizes: list[int], saving_only: bool = False) -> list[str]:
+def figure_keys(sizes: list[int], saving_only: bool = False, list_only: bool = False) -> list[str]:
     saving = [key for key, _, _ in SAVING]
+    if list_only:
+        return [f"list.second_run@{size}" for size in sizes]
     if saving_only:
         return saving
     return [f"{key}@{size}" for size in sizes for key, _, _ in PER_SIZE] + [key for key, _, _ in GLOBAL] + saving
@@ -486,6 +489,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=SEED)
     parser.add_argument("--saving-only", action="store_true",
                         help="only the loss under kill -9 and SIGHUP, on the smallest store")
+    parser.add_argument("--list-only", action="store_true", help="only seance list's second run, on each store")
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",")] if args.sizes else (QUICK_SIZES if args.quick else FULL_SIZES)
     sizes = sorted(set(sizes))
@@ -508,6 +512,11 @@ def main(argv: list[str] | None = None) -> int:
         log(f"typing cut short: {kills} kill -9s, {hang_ups} hang-ups")
         saving(figs, ensure_store(workdir, sizes[0], args.seed), workdir, kills, hang_ups, args.seed)
         return report(figs, sizes, True, workdir, meta, command, args.json)
+    if args.list_only:
+        for size in sizes:
+            log(f"{size} séances: seance list, first and second run ({runs} runs)")
+            list_second_run(figs, ensure_store(workdir, size, args.seed), workdir, size, runs)
+        return report(figs, sizes, False, workdir, meta, command, args.json, list_only=True)
     for size in sizes:
         store = ensure_store(workdir, size, args.seed)
         stores[size] = store
@@ -538,8 +547,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def report(figs: Figures, sizes: list[int], saving_only: bool, workdir: Path, meta: dict, command: str,
-           as_json: bool) -> int:
-    keys = figure_keys(sizes, saving_only)
+           as_json: bool, list_only: bool = False) -> int:
+    keys = figure_keys(sizes, saving_only, list_only)
     ordered = {key: figs.items[key] for key in keys if key in figs.items}
     missing = [key for key in keys if key not in figs.items]
     if missing:
