@@ -206,7 +206,12 @@ def build_record(index: int, seed: int, phases: PhaseSet, headings: dict[str, li
         if rng.random() < 0.3:
             pause = begin + length / 2
             record.pause_seance(seance.number, pause)
-            record.resume_seance(seance.number, pause + timedelta(minutes=rng.choice([10, 15, 20])))
+            resume = pause + timedelta(minutes=rng.choice([10, 15, 20]))
+            # A séance paused at or past the budget resumes only by the consultant's decision (L6313-4).
+            if record.held_at_budget(seance.number, resume):
+                record.continue_past_budget(seance.number, resume)
+            else:
+                record.resume_seance(seance.number, resume)
         end = begin + length + (timedelta(minutes=15) if pause else timedelta(0))
         if phase == "investigation":
             seance.tools = rng.sample(french.TOOLS, rng.randint(1, 3))

@@ -5,6 +5,7 @@
     python tests/benchmarks/run.py --json               # the figures as JSON on stdout (the table goes to stderr)
     python tests/benchmarks/run.py --sizes 1000,50000 --workdir /tmp/seance-bench
     python tests/benchmarks/run.py --saving-only        # only the loss under kill -9 and SIGHUP (20 + 5 runs)
+    python tests/benchmarks/run.py --list-only --sizes 50000   # only seance list's second run, beside ls -l
 
 Stores are generated once (tests/benchmarks/generate.py) and reused, keyed by
 size, seed and the generator's source. The machines are shared and noisy:
@@ -68,6 +69,7 @@ PER_SIZE = [
     ("index.refresh_one", "ms", "search index: refresh after one file changed"),
     ("index.detect_changes", "ms", "search index: change detection among all files"),
     ("review.peak_rss", "MB", "review peak RSS: candidates shown, one search"),
+    ("list.second_run", "ms", "seance list, second run (listing cache in the cache dir), whole process"),
 ]
 GLOBAL = [
     ("autosave.p50.growth", "×", "autosave p50, largest store / smallest"),
@@ -85,8 +87,10 @@ SAVING = [
 ]
 
 
-def figure_keys(sizes: list[int], saving_only: bool = False) -> list[str]:
+def figure_keys(sizes: list[int], saving_only: bool = False, list_only: bool = False) -> list[str]:
     saving = [key for key, _, _ in SAVING]
+    if list_only:
+        return [f"list.second_run@{size}" for size in sizes]
     if saving_only:
         return saving
     return [f"{key}@{size}" for size in sizes for key, _, _ in PER_SIZE] + [key for key, _, _ in GLOBAL] + saving
@@ -453,6 +457,29 @@ def machine() -> dict[str, str]:
 # --- main ---------------------------------------------------------------------------------------
 
 
+def list_second_run(figs: Figures, store: Path, workdir: Path, size: int, runs: int) -> None:
+    """``seance list`` run twice from a cold listing cache: the second run stats
+    every file and reads none; its baseline is ``ls -l`` of the same folder."""
+    cache = workdir / f"listcache-{store.name}"
+    if cache.exists():
+        shutil.rmtree(cache)
+    command = [PYTHON, "-m", "seance_tui.cli", "list", "--data-dir", str(store), "--cache-dir", str(cache)]
+
+    def timed(args: list[str]) -> float:
+        started = time.perf_counter()
+        subprocess.run(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+        return (time.perf_counter() - started) * 1000
+
+    first_ms = timed(command)
+    second = median([timed(command) for _ in range(runs)])
+    ls_ms = median([timed(["ls", "-l", str(store / "candidates")]) for _ in range(runs)])
+    startup_ms = median([timed([PYTHON, "-m", "seance_tui.cli", "--version"]) for _ in range(runs)])
+    figs.add(f"list.second_run@{size}", second, "ms", ls_ms, 1000.0,
+             baseline_what="ls -l of the candidates folder (one stat per file)",
+             note=f"{candidate_rows(store)} candidates; first run (cold cache, reads every file) {first_ms:.0f} ms; "
+             f"seance --version (start-up alone) {startup_ms:.0f} ms")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="tiny stores, one run each (CI: the benchmarks still run)")
@@ -462,6 +489,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=SEED)
     parser.add_argument("--saving-only", action="store_true",
                         help="only the loss under kill -9 and SIGHUP, on the smallest store")
+    parser.add_argument("--list-only", action="store_true", help="only seance list's second run, on each store")
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",")] if args.sizes else (QUICK_SIZES if args.quick else FULL_SIZES)
     sizes = sorted(set(sizes))
@@ -484,6 +512,11 @@ def main(argv: list[str] | None = None) -> int:
         log(f"typing cut short: {kills} kill -9s, {hang_ups} hang-ups")
         saving(figs, ensure_store(workdir, sizes[0], args.seed), workdir, kills, hang_ups, args.seed)
         return report(figs, sizes, True, workdir, meta, command, args.json)
+    if args.list_only:
+        for size in sizes:
+            log(f"{size} séances: seance list, first and second run ({runs} runs)")
+            list_second_run(figs, ensure_store(workdir, size, args.seed), workdir, size, runs)
+        return report(figs, sizes, False, workdir, meta, command, args.json, list_only=True)
     for size in sizes:
         store = ensure_store(workdir, size, args.seed)
         stores[size] = store
@@ -498,6 +531,8 @@ def main(argv: list[str] | None = None) -> int:
         review_open(figs, store, cache, size, repeat, workdir)
         log(f"{size} séances: review, peak RSS")
         peak_rss(figs, store, cache, size)
+        log(f"{size} séances: seance list, first and second run")
+        list_second_run(figs, store, workdir, size, runs)
     small, large = sizes[0], sizes[-1]
     growth = saves_p50[large]["p50_ms"] / saves_p50[small]["p50_ms"]
     floor_growth = saves_p50[large]["floor_p50_ms"] / saves_p50[small]["floor_p50_ms"]
@@ -512,8 +547,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def report(figs: Figures, sizes: list[int], saving_only: bool, workdir: Path, meta: dict, command: str,
-           as_json: bool) -> int:
-    keys = figure_keys(sizes, saving_only)
+           as_json: bool, list_only: bool = False) -> int:
+    keys = figure_keys(sizes, saving_only, list_only)
     ordered = {key: figs.items[key] for key in keys if key in figs.items}
     missing = [key for key in keys if key not in figs.items]
     if missing:

@@ -19,7 +19,7 @@ PER_SIZE = [
     "review.open_20", "review.open_20.history", "review.open_20.seance", "review.open_20.core",
     "search.rare", "search.common", "search.rare.ripgrep", "search.common.ripgrep",
     "index.build", "index.refresh_one", "index.detect_changes",
-    "review.peak_rss",
+    "review.peak_rss", "list.second_run",
 ]
 GLOBAL = [
     "autosave.p50.growth",

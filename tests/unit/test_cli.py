@@ -24,10 +24,10 @@ def data_dir(tmp_path):
 
 def test_list_prints_one_line_per_candidate(data_dir, capsys):
     assert main(["list", "--data-dir", str(data_dir)]) == 0
-    lines = capsys.readouterr().out.splitlines()
-    assert [line.split("\t")[0] for line in lines] == DEMO_NAMES
+    lines = capsys.readouterr().out.splitlines()[1:]  # after the header
+    assert [line.split("\t")[1] for line in lines] == DEMO_NAMES
     amelie = lines[0].split("\t")
-    assert amelie[1:] == ["Phase d'accompagnement", "8 séance(s)", "21 h 15 / 24 h", "24/11/2026"]
+    assert amelie[2:] == ["Phase d'accompagnement", "8 séance(s)", "21 h 15 / 24 h", "24/11/2026", "⚠ 20 h"]
 
 
 def test_data_dir_comes_from_the_environment(data_dir, capsys, monkeypatch):
@@ -58,7 +58,7 @@ def test_check_reports_each_bad_file_and_exits_1(data_dir, capsys):
     # The others still list; the bad one is named on stderr.
     assert main(["list", "--data-dir", str(data_dir)]) == 1
     captured = capsys.readouterr()
-    assert len(captured.out.splitlines()) == 4 and str(bad) in captured.err
+    assert len(captured.out.splitlines()) == 1 + 4 and str(bad) in captured.err  # the header, four candidates
 
 
 def test_export_every_demo_seance_history_and_synthesis(data_dir, capsys):

@@ -35,9 +35,9 @@ def data_dir(tmp_path: Path, monkeypatch) -> Path:
 def test_list_keeps_a_name_with_tab_and_newline_on_one_line(data_dir, capsys):
     assert main(["list", "--data-dir", str(data_dir)]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert len(lines) == 5  # five candidates, five lines
-    assert all(len(line.split("\t")) == 5 for line in lines)
-    assert SHOWN in [line.split("\t")[0] for line in lines]
+    assert len(lines) == 6  # a header, then five candidates on five lines
+    assert all(len(line.split("\t")) == 7 for line in lines)
+    assert SHOWN in [line.split("\t")[1] for line in lines]
 
 
 def test_search_keeps_each_hit_on_one_line(data_dir, capsys):

@@ -59,6 +59,7 @@ def plant_everywhere(data: Path, cache: Path) -> None:
     finally:
         review.close()
     assert run("search", WORD, *d) == 0
+    assert run("list", *d) == 0  # the read-only listing cache, in the cache dir
 
 
 def test_purge_leaves_no_trace_of_the_text_and_the_others_untouched(world, capsys):
@@ -66,6 +67,7 @@ def test_purge_leaves_no_trace_of_the_text_and_the_others_untouched(world, capsy
     plant_everywhere(data, cache)
     planted = set(hits([data, cache]))
     assert {p.name for p in planted} >= {f"{TARGET}.json", "index.json", "synthese.pdf", "vieux.md"}
+    assert any(p.name.startswith("listing-") for p in planted)
     assert any(p.suffix == ".sqlite3" or "sqlite3" in p.name for p in planted)
     assert any(p.parent.name == "recovery" for p in planted) and any(p.parent.name == "logs" for p in planted)
     others = [p for p in files_of(data) if any(o in p.name or o in str(p.parent) for o in OTHERS)]
@@ -204,7 +206,7 @@ def test_list_and_check_show_a_purged_file_by_its_id(world, capsys, monkeypatch)
     capsys.readouterr()
     assert run("list", "--data-dir", str(data)) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines[-1].split("\t")[:3] == [f"{TARGET} · dossier purgé le 01/07/2027", "Phase d'investigation",
+    assert lines[-1].split("\t")[1:4] == [f"{TARGET} · dossier purgé le 01/07/2027", "Phase d'investigation",
                                          "2 séance(s)"]
     assert not any(WORD in line.lower() for line in lines)
     assert run("check", "--data-dir", str(data)) == 0

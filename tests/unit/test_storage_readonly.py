@@ -138,6 +138,7 @@ def test_summary_fields(data_dir, phases):
         hours_budget=20.0,
         last_seance_date=date(2027, 3, 8),
         open_seance=2,
+        consultant="Zoé Ménard",
     )
 
 

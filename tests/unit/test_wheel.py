@@ -56,7 +56,7 @@ def test_installed_wheel_runs_version_and_list(tmp_path):
 
     listing = run("list", "--demo")
     assert listing.returncode == 0, listing.stderr
-    names = [line.split("\t")[0] for line in listing.stdout.splitlines()]
+    names = [line.split("\t")[1] for line in listing.stdout.splitlines()[1:]]
     assert names == ["Amélie Dubœuf", "François Nguyễn", "Hélène Chaussée", "Jérôme Marchand", "Zoé Lefèvre"]
 
     # The bundled font comes with the wheel: a PDF is written from an installed seance.

@@ -141,8 +141,7 @@ def _describe(record: CandidateRecord, plan, dry_run: bool) -> str:
     lines += [f"  {p} (copie de secours)" for p in plan.recovery_copies]
     lines += [f"  {p} (journal d'erreur)" for p in plan.crash_logs]
     lines += [f"  {p} : les séances de ce dossier, puis compactage" for p in plan.search_indexes]
-    if plan.listing_cache:
-        lines.append(f"  {plan.listing_cache} : l'entrée de ce dossier")
+    lines += [f"  {p} : l'entrée de ce dossier" for p in plan.listing_caches]
     if plan.lock_owner:
         lines.append(f"  {plan.lock_owner}")
     lines += [f"  {p} (écriture interrompue)" for p in plan.temp_files]

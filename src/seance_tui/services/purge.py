@@ -34,6 +34,7 @@ from ..domain.record import CandidateRecord, RuleError
 from ..search.forget import forget_candidate, indexes_of
 from ..storage import purge_files as files
 from ..storage.errors import CandidateFileError, CandidateNotFound, StorageError
+from ..storage.index import listing_cache_file
 from ..storage.layout import Layout
 from ..storage.locks import CandidateLocked
 from ..storage.store import ReadOnlyStore, WritableStore
@@ -58,7 +59,8 @@ class PurgePlan:
     recovery_copies: list[Path] = field(default_factory=list)
     crash_logs: list[Path] = field(default_factory=list)
     search_indexes: list[Path] = field(default_factory=list)
-    listing_cache: Path | None = None
+    # index.json in the data dir, and the read-only commands' copy in the cache dir.
+    listing_caches: list[Path] = field(default_factory=list)
     lock_owner: Path | None = None
     temp_files: list[Path] = field(default_factory=list)
     notes: int = 0
@@ -117,7 +119,10 @@ class Purger:
         plan.recovery_copies = files.recovery_copies(cid, self.recovery_dirs())
         plan.crash_logs = self._crash_logs_of(record)
         plan.search_indexes = indexes_of(self.cache_dir, self.layout.data_dir)
-        plan.listing_cache = self.layout.index_file if self.layout.index_file.exists() else None
+        plan.listing_caches = [
+            path for path in (self.layout.index_file, listing_cache_file(self.cache_dir, self.layout.data_dir))
+            if path.exists()
+        ]
         owner = self.layout.owner_file(cid)
         plan.lock_owner = owner if owner.exists() else None
         plan.temp_files = files.candidate_temp_files(self.layout, cid)
@@ -194,6 +199,7 @@ class Purger:
         forget_candidate(self.cache_dir, self.layout.data_dir, cid)
         crash_point("search")
         files.drop_index_entry(self.layout, cid)
+        files.drop_index_entry(self.layout, cid, listing_cache_file(self.cache_dir, self.layout.data_dir))
         crash_point("listing")
         for temp in files.candidate_temp_files(self.layout, cid):
             files.remove_file(temp)

@@ -12,6 +12,7 @@ is the timeline's first phase), and ignored as a whole when that changed.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from dataclasses import dataclass
@@ -23,7 +24,8 @@ from ..domain.model import SeanceStatus
 from ..domain.phases import PhaseSet
 from ..domain.record import CandidateRecord
 
-INDEX_VERSION = 1
+# 2: the consultant's name, for ``seance list --consultant``.
+INDEX_VERSION = 2
 
 Stamp = tuple[int, int, int]
 
@@ -42,6 +44,14 @@ class CandidateSummary:
     open_seance: int | None = None
     # The R6313-7 purge ran (its day): the name is gone, the list shows the id.
     purged_on: date | None = None
+    consultant: str = ""
+
+
+def listing_cache_file(cache_dir: Path, data_dir: Path) -> Path:
+    """Where the read-only commands keep this index: in the cache dir (readers
+    never write the data dir), one file per data dir, named after its absolute path."""
+    digest = hashlib.sha1(str(data_dir.resolve()).encode()).hexdigest()[:16]
+    return cache_dir / f"listing-{digest}.json"
 
 
 def summarize(record: CandidateRecord, phases: PhaseSet, now: datetime) -> CandidateSummary:
@@ -56,6 +66,7 @@ def summarize(record: CandidateRecord, phases: PhaseSet, now: datetime) -> Candi
         last_seance_date=last.day if last else None,
         open_seance=record.open_seance.number if record.open_seance else None,
         purged_on=record.purge.purged_at.date() if record.purge else None,
+        consultant=record.candidate.consultant,
     )
 
 
@@ -77,6 +88,7 @@ def entry_for(record: CandidateRecord, summary: CandidateSummary, stamp: Stamp) 
         "hours_budget": summary.hours_budget,
         "last_seance": summary.last_seance_date.isoformat() if summary.last_seance_date else None,
         "purged": summary.purged_on.isoformat() if summary.purged_on else None,
+        "consultant": summary.consultant,
     }
 
 
@@ -95,6 +107,7 @@ def summary_from_entry(candidate_id: str, entry: Any, stamp: Stamp) -> Candidate
             hours_budget=float(entry["hours_budget"]),
             last_seance_date=date.fromisoformat(last) if last else None,
             purged_on=date.fromisoformat(purged) if purged else None,
+            consultant=str(entry["consultant"]),
         )
     except (KeyError, TypeError, ValueError):
         return None

@@ -156,10 +156,11 @@ def remove_tree(path: Path) -> None:
         pass  # removed by a purge that was killed half-way: this run finishes it
 
 
-def drop_index_entry(layout: Layout, candidate_id: str) -> bool:
-    """``index.json`` rewritten without this candidate's entry (it holds the
-    name); the next listing computes it again from the purged file."""
-    path = layout.index_file
+def drop_index_entry(layout: Layout, candidate_id: str, path: Path | None = None) -> bool:
+    """``index.json`` (or the read-only commands' copy in the cache dir, ``path``)
+    rewritten without this candidate's entry (it holds the name); the next
+    listing computes it again from the purged file."""
+    path = path if path is not None else layout.index_file
     try:
         doc = decode_json(path, path.read_bytes())
     except FileNotFoundError:

@@ -6,6 +6,9 @@ creates no folder and no lock, and uses plain JSON reads (an atomic replace
 guarantees a whole file) with no long-lived TinyDB instance, whose query cache
 would go stale while a writer works.
 
+The one exception: ``summaries(..., cache_file=...)`` keeps the listing index
+in a file the caller names in the cache dir, never in the data dir.
+
 ``WritableStore`` (the workspace) holds the candidate's lock for as long as
 the candidate is open: nobody else writes the file meanwhile, so the record in
 memory is the file's content, and each save writes the whole record atomically
@@ -174,16 +177,26 @@ class ReadOnlyStore:
     def check(self) -> list[Problem]:
         return self.load_all()[1]
 
-    def summaries(self, phases: PhaseSet, now: datetime) -> tuple[list[CandidateSummary], list[Problem]]:
-        """One summary per candidate that loads, by name; reads only the files the index cannot vouch for."""
-        summaries, problems, _, _ = self._summaries_and_index(phases, now)
+    def summaries(
+        self, phases: PhaseSet, now: datetime, cache_file: Path | None = None
+    ) -> tuple[list[CandidateSummary], list[Problem]]:
+        """One summary per candidate that loads, by name; reads only the files the index cannot vouch for.
+
+        With ``cache_file`` (in the cache dir, see index.listing_cache_file) the
+        index is read from there and refreshed there: a reader never writes the
+        data dir, and its second listing reads no file whose stamp is unchanged.
+        """
+        index_file = cache_file if cache_file is not None else self.layout.index_file
+        summaries, problems, index, entries = self._summaries_and_index(phases, now, index_file)
+        if cache_file is not None and index != entries:
+            _refresh_index(cache_file, entries, phases, make_folder=True)
         return summaries, problems
 
     def _summaries_and_index(
-        self, phases: PhaseSet, now: datetime
+        self, phases: PhaseSet, now: datetime, index_file: Path | None = None
     ) -> tuple[list[CandidateSummary], list[Problem], dict[str, Any] | None, dict[str, Any]]:
         """Also returns the index as read (None if unusable) and as it should now be."""
-        index = read_index(self.layout.index_file, phases)
+        index = read_index(index_file or self.layout.index_file, phases)
         cached_entries = index or {}
         ids, problems = self._scan()
         summaries = []
@@ -255,6 +268,17 @@ def _sorted(problems: list[Problem]) -> list[Problem]:
     return sorted(problems, key=lambda p: str(p.path))
 
 
+def _refresh_index(path: Path, entries: dict[str, Any], phases: PhaseSet, make_folder: bool = False) -> None:
+    # Other listings may refresh it at the same time: the last whole file
+    # wins, and a lost entry is only recomputed next time.
+    try:
+        if make_folder:
+            make_private_dir(path.parent)
+        write_json_atomically(path, index_document(entries, phases))
+    except OSError:
+        pass  # a cache: the listing is right without it, and the next one tries again
+
+
 # Creating a file takes milliseconds; a lock held longer is a writer at work on that id.
 _CREATE_TIMEOUT_SECONDS = 2.0
 
@@ -293,16 +317,15 @@ class WritableStore(ReadOnlyStore):
         path = self.layout.candidate_file(candidate_id)
         return CandidateWriter(path, candidate_id, self._lock(candidate_id, timeout))
 
-    def summaries(self, phases: PhaseSet, now: datetime) -> tuple[list[CandidateSummary], list[Problem]]:
-        """As ReadOnlyStore's, and brings the index up to date when it was stale."""
+    def summaries(
+        self, phases: PhaseSet, now: datetime, cache_file: Path | None = None
+    ) -> tuple[list[CandidateSummary], list[Problem]]:
+        """As ReadOnlyStore's, and brings the data dir's index up to date when it was stale."""
+        if cache_file is not None:
+            return super().summaries(phases, now, cache_file)
         summaries, problems, index, entries = self._summaries_and_index(phases, now)
         if index != entries:
-            # Writers of other candidates may refresh it at the same time: the
-            # last whole file wins, and a lost entry is only recomputed next time.
-            try:
-                write_json_atomically(self.layout.index_file, index_document(entries, phases))
-            except OSError:
-                pass  # a cache: the listing is right without it, and the next one tries again
+            _refresh_index(self.layout.index_file, entries, phases)
         return summaries, problems
 
     def _lock(self, candidate_id: str, timeout: float) -> CandidateLock:
