@@ -29,7 +29,7 @@ from .hours import BudgetLevel, format_budget, format_hours
 from .model import SeanceStatus
 from .purge import purge_due, retention_end
 from .record import CandidateRecord
-from .unfilled import drop_unfilled
+from .unfilled import for_candidate
 
 # A follow-up is "due" from this many days before its date (and stays due until held).
 FOLLOW_UP_NOTICE = timedelta(days=7)
@@ -90,11 +90,13 @@ def week_bounds(today: date) -> tuple[date, date, date]:
 
 
 def template_only(notes: str) -> bool:
-    """Nothing but unanswered prompts and empty headings (or nothing at all).
-
-    ``drop_unfilled`` on the whole notes, private parts included: a private
-    part the consultant wrote is notes, not a template."""
-    return not drop_unfilled(notes).strip()
+    """Nothing for the candidate's compte rendu: empty, or only unanswered
+    prompts and empty headings once the private parts are cut
+    (``unfilled.for_candidate``). The private part is cut because every
+    template ends with one holding a line of its own (« Notes personnelles du
+    consultant… »): a séance with private notes only is listed too, and
+    rightly, as its compte rendu says nothing."""
+    return not for_candidate(notes).strip()
 
 
 def overview(records: list[CandidateRecord], now: datetime) -> Overview:
@@ -146,7 +148,7 @@ def _lines_of(record: CandidateRecord, now: datetime):
                            f"échéance du {format_date(item.deadline)} : {item.objective}")
     for s in record.seances:
         if s.status is SeanceStatus.CLOSED and editable(record, s.number) and template_only(s.notes):
-            state = "notes vides" if not s.notes.strip() else "modèle seul, rien de rempli"
+            state = "notes vides" if not s.notes.strip() else "rien de rempli pour le compte rendu"
             yield line(Section.NOTES_TO_FILL, s.day, f"séance n° {s.number} du {format_date(s.day)} : {state}",
                        s.number)
     if c.end_date is None and all(check.met for check in closing_checks(record)):
