@@ -175,3 +175,18 @@ def test_purges_due_follow_the_retention_and_purged_files_appear_nowhere():
     assert section([kept], datetime(2028, 3, 3, 9), Section.PURGES_DUE) == [("kept", None, date(2028, 3, 3))]
     # Its follow-up (1 September) is still planned on disk: not shown either.
     assert not overview([purged], datetime(2027, 8, 30, 9)).lines()
+
+
+@pytest.mark.parametrize("notes, filled", [
+    ("La candidate a rencontré deux employeurs.", True),
+    ("## Échanges\n\n- Outil :\n", False),
+    ("Titre\n=====\n", False),  # a setext heading, empty: the full cut decides
+    ("## Privé\n\nLa candidate a rencontré deux employeurs.", False),  # private: never « surely » filled
+    ("Notes privées\nUn texte.", False),
+])
+def test_the_quick_look_only_vouches_for_plain_public_text(notes, filled):
+    from seance_tui.domain.overview import _surely_filled
+
+    assert _surely_filled(notes) is filled
+    if filled:
+        assert not template_only(notes)
