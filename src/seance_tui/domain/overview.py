@@ -20,6 +20,7 @@ Which files count where:
 from __future__ import annotations
 
 import enum
+import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -109,9 +110,15 @@ def template_only(notes: str) -> bool:
 
 # Every private title's letters, folded: a line holding any of them may start
 # a private part, and the quick look stops there (erring towards the full cut).
+_NOT_LETTERS = re.compile(r"[\W\d_]+")
 _PRIVATE_STEMS = tuple({"".join(ch for ch in fold(t) if ch.isalpha()) for t in PRIVATE_TITLES})
 # How a line that drop_unfilled may drop, or that may be markup, can begin.
 _MAYBE_MARKUP = frozenset("#-*+>|<`~=_\\[!0123456789")
+
+
+def _may_be_private(line: str) -> bool:
+    letters = _NOT_LETTERS.sub("", fold(line))
+    return any(stem in letters for stem in _PRIVATE_STEMS)
 
 
 def _surely_filled(notes: str) -> bool:
@@ -120,8 +127,7 @@ def _surely_filled(notes: str) -> bool:
     privacy cut nor ``drop_unfilled`` removes it. False means « look closer »."""
     lines = notes.split("\n")
     for i, line in enumerate(lines):
-        letters = "".join(ch for ch in fold(line) if ch.isalpha())
-        if any(stem in letters for stem in _PRIVATE_STEMS):
+        if _may_be_private(line):
             return False
         text = line.strip()
         if not text or text[0] in _MAYBE_MARKUP or is_prompt(text):
