@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import sys
+from collections.abc import Callable
+from datetime import date, datetime
 from pathlib import Path
 
 from ..domain.phases import PhaseFileError, PhaseSet, load_phases
@@ -12,6 +15,11 @@ from ..storage.layout import Layout
 from ..storage.store import ReadOnlyStore
 
 EXIT_OK, EXIT_FOUND_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+# Today's date for the commands that depend on it (purge, agenda): the
+# machine's, or this variable's (AAAA-MM-JJ) when set: the tests' fixed
+# clock, and a way to see what a later day will list.
+TODAY_ENV = "SEANCE_TODAY"
 
 
 class CommandError(Exception):
@@ -63,3 +71,21 @@ def find_candidate(store: ReadOnlyStore, query: str) -> str:
     return matches[0].id
 
 
+
+
+def today() -> date:
+    fixed = os.environ.get(TODAY_ENV)
+    if not fixed:
+        return date.today()
+    try:
+        return date.fromisoformat(fixed)
+    except ValueError:
+        raise CommandError(f"{TODAY_ENV} : date invalide « {one_line(fixed)} » (attendu AAAA-MM-JJ).") from None
+
+
+def now_clock() -> Callable[[], datetime]:
+    """The machine's clock, or ``SEANCE_TODAY`` at the machine's time of day."""
+    if os.environ.get(TODAY_ENV) is None:
+        return datetime.now
+    day = today()
+    return lambda: datetime.combine(day, datetime.now().time().replace(microsecond=0))

@@ -9,9 +9,7 @@ list.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-from datetime import date, datetime
 from pathlib import Path
 
 from .. import paths
@@ -21,9 +19,10 @@ from ..domain.record import CandidateRecord, RuleError
 from ..domain.text import one_line, visible_controls
 from ..storage.errors import CandidateFileError, StorageError
 from ..storage.locks import CandidateLocked, LockOwner
-from .common import EXIT_FOUND_PROBLEMS, EXIT_OK, CommandError, find_candidate, print_problems, read_only_store
-
-TODAY_ENV = "SEANCE_TODAY"
+from .common import (
+    EXIT_FOUND_PROBLEMS, EXIT_OK, TODAY_ENV, CommandError, find_candidate, now_clock, print_problems,
+    read_only_store, today,
+)
 
 
 def add_parsers(commands, common: argparse.ArgumentParser) -> None:
@@ -44,24 +43,12 @@ def add_parsers(commands, common: argparse.ArgumentParser) -> None:
     )
 
 
-def today() -> date:
-    fixed = os.environ.get(TODAY_ENV)
-    if not fixed:
-        return date.today()
-    try:
-        return date.fromisoformat(fixed)
-    except ValueError:
-        raise CommandError(f"{TODAY_ENV} : date invalide « {one_line(fixed)} » (attendu AAAA-MM-JJ).") from None
-
-
 def cmd_purge(args: argparse.Namespace, data_dir: Path) -> int:
     from ..services.purge import Purger
 
     store = read_only_store(data_dir)
     day = today()
-    clock = datetime.now if os.environ.get(TODAY_ENV) is None else (
-        lambda: datetime.combine(day, datetime.now().time().replace(microsecond=0))
-    )
+    clock = now_clock()
     try:
         purger = Purger(data_dir, paths.resolve_cache_dir(args.cache_dir), LockOwner.of_this_process().address, clock)
     except PhaseFileError as exc:
