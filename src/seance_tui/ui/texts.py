@@ -159,6 +159,14 @@ HELP_INTRO = (
     "Ce qu'on tape ou colle dans les notes ne change que les notes : ctrl+n, ctrl+g, ctrl+t "
     "et ctrl+p n'y font rien ; passez d'abord à un autre volet (F2, F3, F5)."
 )
+REVIEW_HELP_INTRO = (
+    "Consultation en lecture seule : rien n'est modifié ici. "
+    "Échap revient à l'écran précédent ; / cherche dans toutes les séances ; q quitte."
+)
+
+# Command palette (ui/palette.py)
+PALETTE_PLACEHOLDER = "Rechercher une commande…"
+PALETTE_NO_MATCH = "Aucune commande ne correspond."
 
 # Review mode
 REVIEW_CANDIDATE_COLUMNS = ("Candidat", "Phase", "Séances", "Heures", "Dernière séance")
