@@ -41,7 +41,7 @@ async def test_a_remapped_key_shows_and_works_everywhere(data_dir, make_app):
 
         await pilot.press("f1")
         await wait_until(pilot, lambda: isinstance(app.screen, HelpScreen), what="help")
-        assert help_line(app, "Démarrer").split() == ["f10", "Démarrer"]
+        assert help_line(app, "Démarrer").split() == ["F10", "Démarrer"]
         await pilot.press("escape")
         await wait_until(pilot, lambda: not isinstance(app.screen, HelpScreen), what="help closed")
 
@@ -51,7 +51,7 @@ async def test_a_remapped_key_shows_and_works_everywhere(data_dir, make_app):
         results = app.screen.query_one(CommandList)
         await wait_until(pilot, lambda: results.option_count > 0, what="results")
         prompts = [str(results.get_option_at_index(i).prompt) for i in range(results.option_count)]
-        assert any("Démarrer" in p and "f10" in p and "f6" not in p for p in prompts), prompts
+        assert any("Démarrer" in p and "F10" in p and "F6" not in p for p in prompts), prompts
     assert notifications(app) == []
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from textual.app import App
+from textual.command import CommandPalette
 
 from .. import paths
 from ..domain.text import visible_controls
@@ -11,7 +12,9 @@ from ..services.workspace import Workspace
 from . import bindings, signals, texts
 from .commands import WorkspaceCommands
 from .crash import WorkspaceCrashGuard
+from .keys import binding_key_name
 from .privacy import show_permission_notices, show_settled_purges
+from .palette import FrenchCommandPalette
 from .paste_driver import paste_safe
 from .screens.workspace import WorkspaceScreen
 
@@ -20,6 +23,7 @@ class SeanceApp(WorkspaceCrashGuard, App):
     TITLE = texts.APP_TITLE
     CSS_PATH = paths.stylesheets("workspace.tcss")
     COMMANDS = {WorkspaceCommands}
+    BINDINGS = [bindings.PALETTE]
 
     def __init__(self, workspace: Workspace) -> None:
         super().__init__()
@@ -49,6 +53,14 @@ class SeanceApp(WorkspaceCrashGuard, App):
             return None
         # The path and the ids are the user's: control characters shown, never sent.
         return visible_controls(texts.KEYMAP_IGNORED.format(path=path, reason=reason))
+
+    def action_command_palette(self) -> None:
+        # Textual's own, with the French palette (ui/palette.py).
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(FrenchCommandPalette(id="--command-palette"))
+
+    def get_key_display(self, binding) -> str:
+        return binding_key_name(binding)  # the footer's keys in French (ui/keys.py)
 
     def get_driver_class(self):
         # Pastes holding escape sequences arrive whole and in order (paste_driver.py).

@@ -4,6 +4,9 @@ Function keys are priority bindings: the notes editor would otherwise take
 f6 and f7 (select line, select all). Control keys avoid those the editor and
 inputs use (a, b, d, e, f, k, l, r, s, u, w, x, y, z).
 
+A binding's tooltip is the sentence the command palette shows for it (the
+footer's one word, « Ajouter », says nothing there); the footer shows it on hover.
+
 Widgets take their BINDINGS from here, and the help screen and the command
 palette read the same lists, so that the three can never disagree. The ids let
 a centre remap the workspace's keys without touching the code: its data dir's
@@ -17,30 +20,52 @@ from collections.abc import Mapping
 
 from textual.binding import Binding
 
+from .keys import key_name
+
 WORKSPACE = [
     # The footer shows these in this order and cuts what does not fit: the
     # séance keys first. F2–F5 are written on the panes (and the pane bar at
     # 80 columns) rather than in the footer.
-    Binding("f1", "help", "Aide", id="help", priority=True),
-    Binding("f6", "start_seance", "Démarrer", id="seance.start", priority=True),
-    Binding("f7", "toggle_pause", "Pause", id="seance.pause", priority=True),
-    Binding("f8", "close_seance", "Clore", id="seance.close", priority=True),
-    Binding("ctrl+q", "quit", "Quitter", id="quit", priority=True),
-    Binding("ctrl+t", "toggle_presentation", "Présentation", id="presentation"),
+    Binding("f1", "help", "Aide", id="help", priority=True,
+            tooltip="Afficher l'aide : toutes les touches"),
+    Binding("f6", "start_seance", "Démarrer", id="seance.start", priority=True,
+            tooltip="Démarrer une séance avec le candidat ouvert"),
+    Binding("f7", "toggle_pause", "Pause", id="seance.pause", priority=True,
+            tooltip="Mettre la séance en pause ou la reprendre"),
+    Binding("f8", "close_seance", "Clore", id="seance.close", priority=True,
+            tooltip="Clore la séance en cours"),
+    Binding("ctrl+q", "quit", "Quitter", id="quit", priority=True,
+            tooltip="Quitter (tout est enregistré)"),
+    Binding("ctrl+t", "toggle_presentation", "Présentation", id="presentation",
+            tooltip="Passer en mode présentation (l'écran montré au candidat)"),
     # The same key, shown in presentation mode: its only way out.
     Binding("ctrl+t", "leave_presentation", "Quitter la présentation", id="presentation.leave"),
-    Binding("f9", "reopen_seance", "Rouvrir", id="seance.reopen", priority=True),
+    Binding("f9", "reopen_seance", "Rouvrir", id="seance.reopen", priority=True,
+            tooltip="Rouvrir une séance close pour la corriger"),
     # From every pane, the notes included (an F-key cannot be typed into text).
     Binding("f10", "seance_details", "Détails de la séance", id="seance.details", priority=True),
-    Binding("ctrl+n", "new_candidate", "Nouveau candidat", id="candidate.new"),
-    Binding("ctrl+g", "edit_candidate", "Modifier candidat", id="candidate.edit"),
-    Binding("f2", "focus_pane('candidates')", "Candidats", id="pane.candidates", priority=True, show=False),
-    Binding("f3", "focus_pane('timeline')", "Parcours", id="pane.timeline", priority=True, show=False),
-    Binding("f4", "focus_pane('notes')", "Notes", id="pane.notes", priority=True, show=False),
-    Binding("f5", "focus_pane('roadmap')", "Feuille de route", id="pane.roadmap", priority=True, show=False),
+    Binding("ctrl+n", "new_candidate", "Nouveau candidat", id="candidate.new",
+            tooltip="Créer un nouveau candidat"),
+    Binding("ctrl+g", "edit_candidate", "Modifier candidat", id="candidate.edit",
+            tooltip="Modifier la fiche du candidat ouvert"),
+    Binding("f2", "focus_pane('candidates')", "Candidats", id="pane.candidates", priority=True, show=False,
+            tooltip="Aller à la liste des candidats"),
+    Binding("f3", "focus_pane('timeline')", "Parcours", id="pane.timeline", priority=True, show=False,
+            tooltip="Aller au parcours du candidat"),
+    Binding("f4", "focus_pane('notes')", "Notes", id="pane.notes", priority=True, show=False,
+            tooltip="Aller aux notes de séance"),
+    Binding("f5", "focus_pane('roadmap')", "Feuille de route", id="pane.roadmap", priority=True, show=False,
+            tooltip="Aller à la feuille de route"),
     # Not in the footer (it is full at 80 columns): F1 and the palette name it.
-    Binding("f12", "open_synthesis", "Document de synthèse", id="synthesis.open", priority=True, show=False),
+    Binding("f12", "open_synthesis", "Document de synthèse", id="synthesis.open", priority=True, show=False,
+            tooltip="Ouvrir le document de synthèse"),
 ]
+
+# The app's own key for the palette: Textual's default says "palette" in
+# English in the footer (SeanceApp.BINDINGS; review has no palette).
+PALETTE = Binding(
+    "ctrl+p", "command_palette", "Commandes", priority=True, show=False, tooltip="Ouvrir la palette de commandes",
+)
 
 # Screen actions a key typed or pasted into the notes must never reach: a
 # control character in the text (BEL is ctrl+g, SO ctrl+n, DC4 ctrl+t) would
@@ -60,16 +85,23 @@ NOT_FROM_NOTES = {"new_candidate", "edit_candidate", "toggle_presentation"}
 IN_PRESENTATION = {"leave_presentation", "help", "quit"}
 
 NOTES = [
-    Binding("ctrl+o", "toggle_preview", "Aperçu", id="notes.preview"),
+    Binding("ctrl+o", "toggle_preview", "Aperçu", id="notes.preview",
+            tooltip="Afficher ou masquer l'aperçu des notes"),
 ]
 
 ROADMAP = [
-    Binding("a", "add_item", "Ajouter", id="roadmap.add"),
-    Binding("e,enter", "edit_item", "Modifier", id="roadmap.edit"),
-    Binding("s", "cycle_status", "Statut", id="roadmap.status"),
-    Binding("d,delete", "delete_item", "Supprimer", id="roadmap.delete"),
-    Binding("shift+up", "move_item(-1)", "Monter", id="roadmap.up"),
-    Binding("shift+down", "move_item(1)", "Descendre", id="roadmap.down"),
+    Binding("a", "add_item", "Ajouter", id="roadmap.add",
+            tooltip="Ajouter une étape à la feuille de route"),
+    Binding("e,enter", "edit_item", "Modifier", id="roadmap.edit",
+            tooltip="Modifier l'étape sélectionnée de la feuille de route"),
+    Binding("s", "cycle_status", "Statut", id="roadmap.status",
+            tooltip="Changer le statut de l'étape sélectionnée"),
+    Binding("d,delete", "delete_item", "Supprimer", id="roadmap.delete",
+            tooltip="Supprimer l'étape sélectionnée de la feuille de route"),
+    Binding("shift+up", "move_item(-1)", "Monter", id="roadmap.up",
+            tooltip="Monter l'étape sélectionnée d'un rang"),
+    Binding("shift+down", "move_item(1)", "Descendre", id="roadmap.down",
+            tooltip="Descendre l'étape sélectionnée d'un rang"),
 ]
 
 CHECKLIST = [
@@ -81,7 +113,8 @@ CHECKLIST = [
 # the help screen and the palette list them.
 TIMELINE = [
     Binding("b", "close_bilan", "Clore le bilan", id="bilan.close", show=False),
-    Binding("u", "follow_up", "Entretien de suivi", id="bilan.follow_up", show=False),
+    Binding("u", "follow_up", "Entretien de suivi", id="bilan.follow_up", show=False,
+            tooltip="Prévoir, déplacer ou refuser l'entretien de suivi"),
 ]
 
 # On the candidates pane; the filter keeps the focus and these reach it from there.
@@ -110,12 +143,18 @@ FORM = [
 # the section editor keeps every other key for the text.
 SYNTHESIS = [
     # In the footer in this order, cut at the right at 80 columns: the section keys last.
-    Binding("f6", "draft", "Reprendre les notes", id="synthesis.draft", priority=True),
-    Binding("f8", "hand_over", "Remettre au bénéficiaire", id="synthesis.hand_over", priority=True),
-    Binding("escape", "back", "Retour", id="synthesis.back", priority=True),
-    Binding("f2", "step_section(-1)", "Section précédente", id="synthesis.previous", priority=True),
-    Binding("f3", "step_section(1)", "Section suivante", id="synthesis.next", priority=True),
-    Binding("f1", "help", "Aide", id="synthesis.help", priority=True, show=False),
+    Binding("f6", "draft", "Reprendre les notes", id="synthesis.draft", priority=True,
+            tooltip="Reprendre les notes des séances dans la section"),
+    Binding("f8", "hand_over", "Remettre au bénéficiaire", id="synthesis.hand_over", priority=True,
+            tooltip="Remettre le document de synthèse au bénéficiaire"),
+    Binding("escape", "back", "Retour", id="synthesis.back", priority=True,
+            tooltip="Revenir à l'espace de travail"),
+    Binding("f2", "step_section(-1)", "Section précédente", id="synthesis.previous", priority=True,
+            tooltip="Passer à la section précédente"),
+    Binding("f3", "step_section(1)", "Section suivante", id="synthesis.next", priority=True,
+            tooltip="Passer à la section suivante"),
+    Binding("f1", "help", "Aide", id="synthesis.help", priority=True, show=False,
+            tooltip="Afficher l'aide : toutes les touches"),
 ]
 
 # (title, bindings) in the order the help screen shows them.
@@ -205,7 +244,14 @@ def keys(binding: Binding) -> list[str]:
 
 
 def key_display(binding: Binding) -> str:
-    return " / ".join(keys(binding))
+    """The (remapped) keys named in French, for the help screen and the palette."""
+    return " / ".join(key_name(key) for key in keys(binding))
+
+
+def sentence(binding: Binding) -> str:
+    """What the palette says a key does: its tooltip, a whole sentence, where
+    the footer's word alone would not tell out of context."""
+    return binding.tooltip or binding.description
 
 
 def keys_of(actions: set[str], section: list[Binding] = WORKSPACE) -> set[str]:

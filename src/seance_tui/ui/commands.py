@@ -1,5 +1,6 @@
-"""The command palette (ctrl+p): every action of the workspace by its French
-name, read from the same binding lists as the footer and the help screen."""
+"""The command palette (ctrl+p): every action of the workspace as a French
+sentence (bindings.sentence) beside its key, read from the same binding lists
+as the footer and the help screen."""
 
 from __future__ import annotations
 
@@ -35,15 +36,15 @@ class WorkspaceCommands(Provider):
     async def discover(self) -> Hits:
         for binding, target in self._commands():
             yield DiscoveryHit(
-                binding.description, partial(self._run, binding, target), help=bindings.key_display(binding)
+                bindings.sentence(binding), partial(self._run, binding, target), help=bindings.key_display(binding)
             )
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for binding, target in self._commands():
-            score = matcher.match(binding.description)
+            score = matcher.match(bindings.sentence(binding))
             if score > 0:
                 yield Hit(
-                    score, matcher.highlight(binding.description), partial(self._run, binding, target),
+                    score, matcher.highlight(bindings.sentence(binding)), partial(self._run, binding, target),
                     help=bindings.key_display(binding),
                 )

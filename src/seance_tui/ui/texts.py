@@ -155,10 +155,18 @@ KEYMAP_UNKNOWN_IDS = "identifiant(s) inconnu(s) : {ids}"
 HELP_TITLE = "Aide — raccourcis clavier"
 HELP_INTRO = (
     "Tout se fait au clavier. Les notes s'enregistrent seules pendant la frappe. "
-    "ctrl+p ouvre la palette de commandes ; Échap ferme une fenêtre.\n"
-    "Ce qu'on tape ou colle dans les notes ne change que les notes : ctrl+n, ctrl+g, ctrl+t "
-    "et ctrl+p n'y font rien ; passez d'abord à un autre volet (F2, F3, F5)."
+    "^ se lit Ctrl : ^p (Ctrl+P) ouvre la palette de commandes ; Échap ferme une fenêtre.\n"
+    "Ce qu'on tape ou colle dans les notes ne change que les notes : ^n, ^g, ^t "
+    "et ^p n'y font rien ; passez d'abord à un autre volet (F2, F3, F5)."
 )
+REVIEW_HELP_INTRO = (
+    "Consultation en lecture seule : rien n'est modifié ici. "
+    "Échap revient à l'écran précédent ; / cherche dans toutes les séances ; q quitte."
+)
+
+# Command palette (ui/palette.py)
+PALETTE_PLACEHOLDER = "Rechercher une commande…"
+PALETTE_NO_MATCH = "Aucune commande ne correspond."
 
 # Review mode
 REVIEW_CANDIDATE_COLUMNS = ("Candidat", "Phase", "Séances", "Heures", "Dernière séance")

@@ -19,6 +19,7 @@ from ... import paths
 from ...services.review import Review
 from .. import bindings, signals, texts
 from ..crash import CrashGuard
+from ..keys import binding_key_name
 from ..paste_driver import paste_safe
 from ..privacy import show_permission_notices, show_settled_purges
 from ..screens.help import HelpScreen
@@ -92,6 +93,9 @@ class ReviewApp(CrashGuard, App):
     def notify(self, message: str, *, markup: bool = False, **options) -> None:
         # Review's messages carry file paths and error texts: never markup.
         super().notify(message, markup=markup, **options)
+
+    def get_key_display(self, binding) -> str:
+        return binding_key_name(binding)  # the footer's keys in French (ui/keys.py)
 
     def get_driver_class(self):
         # Pastes holding escape sequences arrive whole and in order (paste_driver.py).
@@ -192,7 +196,7 @@ class ReviewApp(CrashGuard, App):
             self.pop_screen()
 
     def action_help(self) -> None:
-        self.push_screen(HelpScreen(bindings.REVIEW_HELP_SECTIONS))
+        self.push_screen(HelpScreen(bindings.REVIEW_HELP_SECTIONS, texts.REVIEW_HELP_INTRO))
 
     def action_help_quit(self) -> None:
         self.notify(texts.REVIEW_HOW_TO_QUIT)

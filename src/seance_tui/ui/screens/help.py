@@ -14,14 +14,15 @@ from .. import bindings, texts
 class HelpScreen(ModalScreen[None]):
     BINDINGS = [*bindings.DIALOG, ("f1", "cancel")]
 
-    def __init__(self, sections=bindings.HELP_SECTIONS) -> None:
+    def __init__(self, sections=bindings.HELP_SECTIONS, intro: str = texts.HELP_INTRO) -> None:
         super().__init__()
         self._sections = sections
+        self._intro = intro  # review's says neither autosave nor palette
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog help"):
             yield Static(Content(texts.HELP_TITLE), classes="dialog-title")
-            yield Static(Content(texts.HELP_INTRO), classes="help-intro")
+            yield Static(Content(self._intro), classes="help-intro")
             for title, section in self._sections:
                 yield Static(Content.styled(title, "bold $accent"), classes="help-section")
                 lines = [
