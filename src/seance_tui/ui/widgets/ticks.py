@@ -23,7 +23,7 @@ def glyph(ticked: bool) -> str:
 
 
 class GlyphSelectionList(SelectionList[str]):
-    """A SelectionList whose boxes read ✓ / ☐ (same keys, same gutter width)."""
+    """A SelectionList whose boxes read ✓ / ☐ (same keys; a two-cell gutter, not four)."""
 
     def _get_left_gutter_width(self) -> int:
         return 2  # the glyph and a space, where SelectionList has ▐X▌ and a space
