@@ -135,6 +135,11 @@ def format_date(d: datetime.date) -> str:
     return f"{d.day:02d}/{d.month:02d}/{d.year:04d}"
 
 
+def format_short_date(d: datetime.date) -> str:
+    """Return ``d`` as ``dd/mm`` (where the year goes without saying)."""
+    return f"{d.day:02d}/{d.month:02d}"
+
+
 def format_date_long(d: datetime.date) -> str:
     """Return ``d`` as ``15 mars 2027`` or ``1er avril 2027``."""
     day = "1er" if d.day == 1 else str(d.day)

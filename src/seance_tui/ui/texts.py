@@ -26,6 +26,7 @@ FILTER_FIRST = "Tapez quelques lettres du nom (ou ↑/↓ pour choisir), puis En
 LEGAL_MARK = "légale"
 PHASE_STATE = {"done": "✓", "current": "▶", "upcoming": "·"}
 CHECKLIST_TITLE = "Étapes · {phase}"
+CHECKLIST_DONE = "{label} · {date}"  # a ticked step and the day it was ticked
 NO_SEANCE_IN_PHASE = "aucune séance"
 SEANCE_LINE = "n° {number} · {date} · {duration}"
 SEANCE_PLANNED = "n° {number} · prévue le {date}"
@@ -36,7 +37,11 @@ HOURS_GAUGE = "{used} / {budget}"
 NO_RUNNING_SEANCE = "Aucune séance en cours"
 RUNNING_SEANCE = "Séance n° {number} · {phase} · {elapsed}"
 CORRECTING_SEANCE = "Séance n° {number} · {phase} · {elapsed} · rouverte pour correction"
-PAUSED_SEANCE = "Séance n° {number} · {phase} · {elapsed} · en pause"
+# The header's state badges come first, so they fit at 80 columns (widgets/header.py).
+PAUSED_BADGE = "en pause"
+RUNNING_SEANCE_SHORT = "Séance n° {number} · {elapsed}"  # when the phase leaves the name no room
+CORRECTING_SEANCE_SHORT = "Séance n° {number} · {elapsed} · correction"
+PURGED_BADGE = "purgé"
 
 # Notes
 NOTES_NO_SEANCE = "Séance n° {number}, close (lecture seule) · F6 : nouvelle séance"
@@ -137,7 +142,7 @@ QUIT_UNSAVED = "Les notes n'ont pas pu être enregistrées ({error}). Une copie 
 
 HOW_TO_QUIT = "Pour quitter : ctrl+q (les notes sont enregistrées avant)."
 
-PRESENTATION_BADGE = "présentation · ctrl+t pour quitter"
+PRESENTATION_BADGE = "présentation"  # the footer says how to leave: ^t Quitter la présentation
 PRESENTATION_LOCKED = "Mode présentation : quittez-le d'abord (ctrl+t)."
 
 NOT_FROM_NOTES = (

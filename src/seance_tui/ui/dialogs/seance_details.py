@@ -27,6 +27,7 @@ from ...domain.text import fold, one_line
 from .. import texts
 from ..widgets.in_order import InOrderKeys
 from ..widgets.notes import NotesEditor
+from ..widgets.ticks import GlyphSelectionList
 from .fields import DateField, Field
 from .form_dialog import FormDialog
 
@@ -44,7 +45,7 @@ Save = Callable[[DetailsFields], "str | None"]
 CheckDate = Callable[[date], "str | None"]
 
 
-class ToolList(InOrderKeys, SelectionList[str]):
+class ToolList(InOrderKeys, GlyphSelectionList):
     """The phase's catalogue of tools: Espace ticks, ↑/↓ move, in typing order."""
 
     def on_focus(self) -> None:

@@ -25,6 +25,7 @@ from ..panes.notes import NotesColumn
 from ..panes.roadmap import RoadmapPane
 from ..panes.timeline import TimelinePane
 from ..widgets.candidate_list import CandidateList
+from ..widgets.header import header_line
 from ..widgets.notes import NotesEditor, NotesPane
 from ..widgets.phase_strip import PhaseStrip
 from ..widgets.plain import plain
@@ -89,6 +90,7 @@ class WorkspaceScreen(SeanceActions, DetailsActions, WorkspaceKeys, Screen):
 
     def on_resize(self) -> None:
         self.set_class(self.size.width < NARROW_WIDTH, "-narrow")
+        self._refresh_header(self.now())
         self.show_pane(self._active_pane, focus=False)
 
     def show_pane(self, name: str, focus: bool = True) -> None:
@@ -175,30 +177,33 @@ class WorkspaceScreen(SeanceActions, DetailsActions, WorkspaceKeys, Screen):
         self.query_one(RoadmapTable).show(record.roadmap if record else [], now.date())
 
     def _refresh_header(self, now: datetime) -> None:
-        parts: list[Content] = [Content.styled(texts.APP_TITLE, "bold")]
+        badges: list[str] = []
+        name = None
+        seance_lines: list[Content] = []
         if self.current:
             record = self.current.record
             purged = record.purge and texts.purged_name(record.candidate.id, record.purge.purged_at.date())
-            parts.append(Content(purged) if purged else plain(record.candidate.name))
+            name = Content(purged) if purged else plain(record.candidate.name)
             seance = record.open_seance
             if seance:
-                template = (
-                    texts.CORRECTING_SEANCE if seance.is_correction
-                    else texts.PAUSED_SEANCE if seance.is_paused else texts.RUNNING_SEANCE
-                )
-                parts.append(Content(template.format(
-                    number=seance.number, phase=self.ws.phases.label(seance.phase),
-                    elapsed=format_hours(seance.duration(now)),
-                )))
+                if seance.is_paused:
+                    badges.append(texts.PAUSED_BADGE)
+                template = texts.CORRECTING_SEANCE if seance.is_correction else texts.RUNNING_SEANCE
+                fields = dict(number=seance.number, phase=self.ws.phases.label(seance.phase),
+                              elapsed=format_hours(seance.duration(now)))
+                short = texts.CORRECTING_SEANCE_SHORT if seance.is_correction else texts.RUNNING_SEANCE_SHORT
+                seance_lines = [Content(template.format(**fields)), Content(short.format(**fields))]
             else:
-                parts.append(Content.styled(texts.NO_RUNNING_SEANCE, "dim"))
-            if self.current.read_only:
-                parts.append(Content.styled(f" {texts.READ_ONLY_BADGE} ", "reverse bold"))
-            if record.candidate.end_date is not None:
-                parts.append(Content.styled(f" {texts.BILAN_CLOSED_BADGE} ", "reverse bold"))
-        if self.presenting:
-            parts.append(Content.styled(f" {texts.PRESENTATION_BADGE} ", "reverse bold"))
-        self.query_one("#app-header", QuietStatic).show_content(Content(" · ").join(parts))
+                seance_lines = [Content.styled(texts.NO_RUNNING_SEANCE, "dim")]
+            if self.current.purged:
+                badges.append(texts.PURGED_BADGE)
+            elif record.candidate.end_date is not None:
+                badges.append(texts.BILAN_CLOSED_BADGE)
+            if self.current.read_only and not self.current.purged:
+                badges.append(texts.READ_ONLY_BADGE)
+        header = self.query_one("#app-header", QuietStatic)
+        width = header.content_size.width or max(0, self.size.width - 2)
+        header.show_content(header_line(badges, name, seance_lines, width, self.presenting))
 
     def _tick(self) -> None:
         now = self.now()

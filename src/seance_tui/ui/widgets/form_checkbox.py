@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from textual.widgets import Checkbox
-
 from .in_order import InOrderKeys
+from .ticks import GlyphCheckbox
 
 
-class FormCheckbox(InOrderKeys, Checkbox):
+class FormCheckbox(InOrderKeys, GlyphCheckbox):
     """Space and Entrée (Checkbox's bindings) toggle from its own key handler,
     so a burst such as Tab, space, Tab, text lands where it was typed."""

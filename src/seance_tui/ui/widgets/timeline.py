@@ -8,11 +8,11 @@ from datetime import datetime
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.widgets import SelectionList, Static
+from textual.widgets import Static
 from textual.widgets.selection_list import Selection
 
 from ...domain.agreement import candidate_agreement_late
-from ...domain.dates import format_date, format_date_long
+from ...domain.dates import format_date, format_date_long, format_short_date
 from ...domain.hours import BudgetLevel, format_budget, format_hours
 from ...domain.model import SeanceStatus
 from ...domain.phases import PhaseSet
@@ -20,11 +20,12 @@ from ...domain.record import CandidateRecord
 from .. import bindings, texts
 from ..dialogs.candidate_form import agreement_warning
 from .quiet import QuietStatic
+from .ticks import GlyphSelectionList
 
 GAUGE_WIDTH = 20
 
 
-class Checklist(SelectionList[str]):
+class Checklist(GlyphSelectionList):
     BINDINGS = bindings.CHECKLIST
 
     def on_focus(self) -> None:
@@ -51,7 +52,7 @@ class HoursGauge(QuietStatic):
 
 
 class Timeline(VerticalScroll):
-    """Read-mostly: only the checklist takes input; it posts SelectionList messages."""
+    """Read-mostly: only the checklist takes input; it posts SelectionList messages (see ``ticks``)."""
 
     def compose(self) -> ComposeResult:
         yield HoursGauge(id="hours-gauge")
@@ -86,11 +87,17 @@ class Timeline(VerticalScroll):
         highlighted = checklist.highlighted
         checklist.clear_options()
         checklist.add_options(
-            Selection(Content(item.label), f"{current.key}:{item.key}", item.key in done)
+            Selection(Content(self._step(item.label, done.get(item.key))), f"{current.key}:{item.key}",
+                      item.key in done)
             for item in current.checklist
         )
         if highlighted is not None and highlighted < checklist.option_count:
             checklist.highlighted = highlighted
+
+    @staticmethod
+    def _step(label: str, ticked: datetime | None) -> str:
+        """A ticked step says when: « Contrat signé · 22/09 »."""
+        return label if ticked is None else texts.CHECKLIST_DONE.format(label=label, date=format_short_date(ticked))
 
     @staticmethod
     def _bilan_status(record: CandidateRecord | None, now: datetime) -> Content:
