@@ -79,3 +79,13 @@ def test_the_data_dir_may_come_before_the_command(capsys, data_dir):
     assert code == 0 and "Zoé Lefèvre" in text
     code, text = run(capsys, "list", "--data-dir", str(data_dir))
     assert code == 0 and "Zoé Lefèvre" in text
+
+
+def test_python_dash_m_runs_the_command():
+    """cli became a package: ``python -m seance_tui.cli`` needs its __main__."""
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-m", "seance_tui.cli", "--version"], capture_output=True, text=True,
+                          timeout=60)
+    assert done.returncode == 0 and done.stdout.startswith("seance "), done.stderr
