@@ -11,15 +11,20 @@ from seance_tui.ui.reviewer.qualiopi import QualiopiScreen
 NOTE_TEXT = "épicerie solidaire"  # in Zoé's notes, next steps and roadmap
 
 
+async def open_pack(pilot, app) -> MarkdownViewer:
+    """Zoé's history, then « a »: the pack's viewer."""
+    await pilot.pause()
+    await open_from_candidates(pilot, "zoe")
+    await pilot.press("a")
+    await wait_until(pilot, lambda: isinstance(app.screen, QualiopiScreen), "pack shown")
+    return app.screen.query_one(MarkdownViewer)
+
+
 async def test_the_key_shows_the_pack_with_durations_and_no_note(make_app, data_dir):
     before = snapshot(data_dir)
     app = make_app()
     async with app.run_test(size=(200, 50)) as pilot:
-        await pilot.pause()
-        await open_from_candidates(pilot, "zoe")
-        await pilot.press("a")
-        await wait_until(pilot, lambda: isinstance(app.screen, QualiopiScreen), "pack shown")
-        viewer = app.screen.query_one(MarkdownViewer)
+        viewer = await open_pack(pilot, app)
         await wait_until(pilot, lambda: "Traçabilité Qualiopi" in viewer.document.source, "pack loaded")
         source = viewer.document.source
         assert "| n° 1 | 14/10/2026 | 9 h 00 – 10 h 30 | 1 h 30 |" in source
@@ -45,11 +50,7 @@ async def test_the_pack_follows_the_file_as_the_consultant_writes(make_app, data
     grow, its size in the pack grows, and the words typed never show."""
     app = make_app()
     async with app.run_test(size=(200, 50)) as pilot:
-        await pilot.pause()
-        await open_from_candidates(pilot, "zoe")
-        await pilot.press("a")
-        await wait_until(pilot, lambda: isinstance(app.screen, QualiopiScreen), "pack shown")
-        viewer = app.screen.query_one(MarkdownViewer)
+        viewer = await open_pack(pilot, app)
         await wait_until(pilot, lambda: "1\u202f951 caractères" in viewer.document.source, "pack loaded")
         write_notes(data_dir, "zoe-lefevre", 1, "\nMotAjouteEnDirect.")
         await wait_until(pilot, lambda: "1\u202f970 caractères" in viewer.document.source, "pack reloaded", timeout=5)
