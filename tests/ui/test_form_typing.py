@@ -97,8 +97,8 @@ async def test_candidate_form_typed_without_pause(app, data_dir):
             "06 12 34 56 78", "<tab>",
             "<ctrl+u>", "Claire Martinn", "<backspace>", "<tab>",
         ))
-        # The funding list (a Select) is chosen key by key: see FormDialog for why
-        # a Select does not take part in zero-delay typing.
+        # The open funding list (Select's overlay) is chosen key by key: it takes
+        # focus only once the App has run the Entrée that opened it.
         await wait_until(pilot, lambda: form.focused is form.query_one("#funding"), what="funding list focused")
         await pilot.press("enter", "down", "enter", "tab")
         await send_all_at_once(pilot, burst(
@@ -120,3 +120,30 @@ async def test_candidate_form_typed_without_pause(app, data_dir):
         assert (candidate["keep_documents_consent"], candidate["synthesis_to_adviser"]) == (True, False)
         assert candidate["start_date"] == "2026-12-01"
         assert candidate["hours_budget"] == 20
+
+
+async def test_keys_typed_right_after_tab_out_of_the_funding_list_land_in_the_next_field(app, data_dir):
+    """The funding list chosen, then Tab and the consent date in one burst: the
+    date went to the list (lost) while Tab waited for the App to move focus."""
+    from textual.widgets import Select
+
+    from seance_tui.domain.model import FundingRoute
+
+    before = candidate_files(data_dir)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.press("ctrl+n")
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, CandidateForm), what="candidate form")
+        form = pilot.app.screen
+        await send_all_at_once(pilot, burst("Basile Rapide", "<tab>", "<tab>", "<ctrl+u>", "Claire Martin", "<tab>"))
+        funding = form.query_one("#funding", Select)
+        await wait_until(pilot, lambda: form.focused is funding, what="funding list focused")
+        await pilot.press("enter", "down", "enter")
+        await wait_until(pilot, lambda: funding.value is FundingRoute.CPF and form.focused is funding
+                         and not funding.expanded, what="CPF chosen, the list closed and focused")
+        await send_all_at_once(pilot, burst("<tab>", "15/03/2026", "<enter>"))
+        await wait_until(pilot, lambda: candidate_files(data_dir) - before, what="candidate file")
+        (new_id,) = candidate_files(data_dir) - before
+        candidate = raw(data_dir, new_id)["candidate"]["1"]
+        assert candidate["name"] == "Basile Rapide"
+        assert candidate["funding"] == "cpf"
+        assert candidate["consent_date"] == "2026-03-15"

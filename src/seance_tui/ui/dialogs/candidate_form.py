@@ -22,6 +22,7 @@ from ...domain.model import Candidate, FundingRoute
 from ...domain.text import fold
 from .. import bindings, texts
 from ..widgets.form_checkbox import FormCheckbox
+from ..widgets.form_select import FormSelect
 from ..widgets.plain import plain
 from .choice import confirm
 from .fields import DateField, Field
@@ -68,7 +69,7 @@ class CandidateForm(FormDialog[CandidateFields | None]):
             yield Field(texts.FIELD_CONTACT, (c.contact or "") if c else "", field_id="contact")
             yield Field(texts.FIELD_CONSULTANT, c.consultant if c else self._default_consultant, field_id="consultant")
             yield Label(texts.FIELD_FUNDING)
-            yield Select(
+            yield FormSelect(
                 [(route.label, route) for route in FundingRoute],
                 value=c.funding if c else Select.NULL,
                 prompt=texts.FUNDING_REQUIRED,

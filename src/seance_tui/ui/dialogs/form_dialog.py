@@ -20,13 +20,13 @@ class FormDialog(ModalScreen[ScreenResultType]):
     shift+Tab are priority bindings here, so the focus moves before the next
     key is handed out.
 
-    Only from a ``FormInput``: it runs its own editing keys in its own queue,
-    so no key sent to it earlier can still be on its way up to the App, where
-    Textual would match it against the *new* focus. A ``Select`` or a button
-    has no such guarantee (an Enter still in flight would submit the form from
-    the next field), so from them Tab keeps Textual's ordinary, later move.
-    Any other ``InOrderKeys`` widget (``FormCheckbox``)
-    runs its keys in its own queue too, and takes part.
+    Only from a widget that runs its own keys in its own queue (a
+    ``FormInput``, or any ``InOrderKeys`` widget: ``FormCheckbox``,
+    ``FormSelect``), so no key sent to it earlier can still be on its way up
+    to the App, where Textual would match it against the *new* focus. A button
+    or an open drop-down list has no such guarantee (an Enter still in flight
+    would submit the form from the next field), so from them Tab keeps
+    Textual's ordinary, later move.
     """
 
     # Screen.BINDINGS are Textual's ordinary, non-priority Tab and shift+Tab:

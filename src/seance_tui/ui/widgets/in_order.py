@@ -21,8 +21,16 @@ class InOrderKeys:
     """Mix in ahead of a Textual text widget (``Input``, ``TextArea``)."""
 
     async def _on_key(self, event: events.Key) -> None:
+        if not self.keys_in_order_here(event):
+            return
         for binding in self._bindings.key_to_bindings.get(event.key, ()):
             if not binding.priority and await self.app.run_action(binding.action, self):
                 event.stop()
                 event.prevent_default()  # the widget's own handler must not see it again
                 return
+
+    def keys_in_order_here(self, event: events.Key) -> bool:
+        """Whether this widget runs ``event``'s bindings itself. Textual calls
+        ``_on_key`` of every class in the widget's MRO, so a subclass narrows
+        this rather than overriding ``_on_key``."""
+        return True
