@@ -53,6 +53,30 @@ def test_draft_edit_hand_over_then_a_new_version(ws):
     opened.close()
 
 
+def test_the_hand_over_ticks_the_synthesis_step_of_the_checklist(ws):
+    """phases.json's « Document de synthèse remis » says ``ticked_by``: the hand-over ticks it, logged."""
+    opened = ws.open(LEA)
+    session = SynthesisSession(ws, opened)
+    session.set_text("projets", "Fleuriste")
+    session.hand_over(date(2027, 3, 16))
+    disk = ReadOnlyStore(ws.data_dir).load(LEA)
+    assert disk.checklist["synthese"]["document_synthese"] == T0
+    assert [e.target for e in disk.events if e.kind.value == "checklist_ticked"] == ["checklist:synthese:document_synthese"]
+    opened.close()
+
+
+def test_a_step_ticked_before_the_hand_over_keeps_its_date(ws):
+    earlier = datetime(2027, 3, 1, 9, 0)
+    opened = ws.open(LEA)
+    opened.record.set_checklist_item("synthese", "document_synthese", True, earlier, None)
+    session = SynthesisSession(ws, opened)
+    session.set_text("projets", "Fleuriste")
+    session.hand_over(date(2027, 3, 16))
+    disk = ReadOnlyStore(ws.data_dir).load(LEA)
+    assert disk.checklist["synthese"]["document_synthese"] == earlier
+    opened.close()
+
+
 def test_a_closed_bilan_is_read_only_with_its_reason(ws):
     opened = ws.open(LEA)
     opened.record.candidate.end_date = date(2027, 3, 15)

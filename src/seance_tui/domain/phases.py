@@ -16,6 +16,9 @@ class PhaseFileError(ValueError):
 class ChecklistItem:
     key: str
     label: str
+    # The event that ticks this step by itself (``"synthesis_handed_over"``):
+    # a centre's phases.json says which step a recorded act completes.
+    ticked_by: str | None = None
 
 
 @dataclass(frozen=True)
@@ -61,6 +64,10 @@ class PhaseSet:
     def first(self) -> Phase:
         return self.phases[0]
 
+    def ticked_by(self, event: str) -> tuple[tuple[str, str], ...]:
+        """The (phase, item) keys of the checklist steps that ``event`` ticks."""
+        return tuple((p.key, c.key) for p in self.phases for c in p.checklist if c.ticked_by == event)
+
     @property
     def all_tools(self) -> tuple[str, ...]:
         """Every tool of every phase's list, each once, in timeline order."""
@@ -80,7 +87,8 @@ def load_phases(path: Path) -> PhaseSet:
                 description=str(p.get("description", "")),
                 legal=bool(p.get("legal", False)),
                 checklist=tuple(
-                    ChecklistItem(key=str(c["key"]), label=str(c["label"]))
+                    ChecklistItem(key=str(c["key"]), label=str(c["label"]),
+                                  ticked_by=str(c["ticked_by"]) if c.get("ticked_by") else None)
                     for c in p.get("checklist", [])
                 ),
                 tools=tuple(str(t) for t in p.get("tools", [])),

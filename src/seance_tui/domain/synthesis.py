@@ -261,8 +261,14 @@ def set_section(record: CandidateRecord, key: str, text: str, now: datetime, sea
     return True
 
 
-def hand_over(record: CandidateRecord, day: date, now: datetime, seance: int | None) -> SynthesisVersion:
-    """The current version is given to the beneficiary on ``day``: from now on it never changes."""
+HANDED_OVER_EVENT = "synthesis_handed_over"  # phases.json: the checklist step it ticks
+
+
+def hand_over(record: CandidateRecord, day: date, now: datetime, seance: int | None,
+              steps: tuple[tuple[str, str], ...] = ()) -> SynthesisVersion:
+    """The current version is given to the beneficiary on ``day``: from now on
+    it never changes. ``steps`` are the checklist steps (phase, item) a hand-over
+    completes (``PhaseSet.ticked_by(HANDED_OVER_EVENT)``): ticked if not yet."""
     record.ensure_editable()
     refusal = hand_over_refusal(record)
     if refusal is not None:
@@ -271,6 +277,8 @@ def hand_over(record: CandidateRecord, day: date, now: datetime, seance: int | N
     v.handed_over = day
     record.log(now, ChangeKind.SYNTHESIS_HANDED_OVER, seance, TARGET,
                after={"version": str(v.number), "date": format_date(day)})
+    for phase, item in steps:
+        record.set_checklist_item(phase, item, True, now, seance)  # a step ticked earlier keeps its date
     return v
 
 

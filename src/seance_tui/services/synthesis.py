@@ -115,7 +115,8 @@ class SynthesisSession:
         Raises RuleError (nothing changed) or SaveFailed (the record changed
         in memory: the autosave retries; the file may be missing)."""
         self._writable()
-        synthesis.hand_over(self.record, day, self.ws.clock(), self._seance())
+        synthesis.hand_over(self.record, day, self.ws.clock(), self._seance(),
+                            self.ws.phases.ticked_by(synthesis.HANDED_OVER_EVENT))
         self.opened.mark_changed()
         self.opened.save_now()
         try:
