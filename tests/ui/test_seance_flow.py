@@ -452,3 +452,22 @@ async def test_later_after_a_crash_stops_the_clock_at_the_last_save(make_app, da
     seance = load(data_dir, JEROME).seance(3)
     assert seance.pauses[-1].start == last_save
     assert seance.duration(datetime(2026, 11, 27, 6, 0)).total_seconds() == 20 * 60, "the absence never counts"
+
+
+async def test_checklist_ticks_typed_in_one_burst_land_on_the_steps_highlighted(app, data_dir):
+    """↓ Espace ↓ ↓ Espace at zero delay: SelectionList ticked the step
+    highlighted when its own message came back, so the fourth step twice
+    (not at all) instead of the second and the fourth."""
+    from textual import events
+
+    async with app.run_test(size=(160, 48)) as pilot:
+        await open_candidate(pilot, "jerome")
+        await start_seance(pilot)
+        await pilot.press("f3")
+        await wait_until(pilot, lambda: pilot.app.focused is pilot.app.screen.query_one("#checklist"),
+                         what="checklist focused")
+        for key in ("down", "space", "down", "down", "space"):
+            pilot.app.post_message(events.Key(key, " " if key == "space" else None))
+        await wait_until(pilot, lambda: len(load(data_dir, JEROME).checklist.get("investigation", {})) == 2,
+                         what="two steps ticked on disk")
+        assert set(load(data_dir, JEROME).checklist["investigation"]) == {"outils", "pistes"}

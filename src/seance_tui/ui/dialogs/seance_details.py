@@ -27,7 +27,7 @@ from ...domain.text import fold, one_line
 from .. import texts
 from ..widgets.in_order import InOrderKeys
 from ..widgets.notes import NotesEditor
-from ..widgets.ticks import GlyphSelectionList
+from ..widgets.tick_list import TickList
 from .fields import DateField, Field
 from .form_dialog import FormDialog
 
@@ -45,20 +45,8 @@ Save = Callable[[DetailsFields], "str | None"]
 CheckDate = Callable[[date], "str | None"]
 
 
-class ToolList(InOrderKeys, GlyphSelectionList):
-    """The phase's catalogue of tools: Espace ticks, ↑/↓ move, in typing order."""
-
-    def on_focus(self) -> None:
-        if self.highlighted is None and self.option_count:
-            self.highlighted = 0
-
-    def action_select(self) -> None:
-        # SelectionList ticks from a message it posts to itself, and ticks the
-        # option highlighted *then*: ↓ Espace ↓ ↓ Espace typed in one burst
-        # ticked the fourth option twice (so not at all). Ticked here, at once.
-        highlighted = self.highlighted
-        if highlighted is not None and not self.get_option_at_index(highlighted).disabled:
-            self.toggle(self.get_option_at_index(highlighted))
+class ToolList(TickList):
+    """The phase's catalogue of tools."""
 
 
 class StepsEditor(NotesEditor):

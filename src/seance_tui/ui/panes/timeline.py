@@ -36,8 +36,11 @@ class TimelinePane(Vertical):
                                           screen.now())
             return
         phase, item = event.selection.value.split(":", 1)
-        done = event.selection.value in event.selection_list.selected
         record = screen.current.record
+        # A toggle flips what the record says. Not the list's state: the list
+        # is refilled from the record after each tick, so a second tick of a
+        # burst, handled after that refill, would read its step as unticked.
+        done = item not in record.checklist.get(phase, {})
         seance = record.open_seance.number if record.open_seance else None
         screen.apply(lambda: record.set_checklist_item(phase, item, done, screen.now(), seance))
 

@@ -20,19 +20,13 @@ from ...domain.record import CandidateRecord
 from .. import bindings, texts
 from ..dialogs.candidate_form import agreement_warning
 from .quiet import QuietStatic
-from .ticks import GlyphSelectionList
+from .tick_list import TickList
 
 GAUGE_WIDTH = 20
 
 
-class Checklist(GlyphSelectionList):
+class Checklist(TickList):
     BINDINGS = bindings.CHECKLIST
-
-    def on_focus(self) -> None:
-        # Refilled lists have no highlighted step, and space then ticks nothing:
-        # arriving with F3, the first step is the one space ticks.
-        if self.highlighted is None and self.option_count:
-            self.highlighted = 0
 
 
 class HoursGauge(QuietStatic):
