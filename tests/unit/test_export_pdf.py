@@ -182,3 +182,39 @@ def test_lines_typed_one_under_the_other_stay_on_their_own_lines():
     lines = [line.strip() for line in text.splitlines()]
     assert "Contacter deux professionnels du secteur" in lines
     assert "Lire la fiche métier œnologue" in lines
+
+
+def fonts_of(markdown: str) -> dict[str, set[str]]:
+    """Each text run read back from the PDF, by the font it is drawn in."""
+    reader = PdfReader(io.BytesIO(markdown_to_pdf(markdown, centre=CENTRE, notice=Audience.CANDIDATE.notice)))
+    seen: dict[str, set[str]] = {}
+
+    def visit(text, _cm, _tm, font, _size):
+        if text.strip() and font is not None:
+            seen.setdefault(text.strip(), set()).add(str(font.get("/BaseFont", "")))
+
+    for page in reader.pages:
+        page.extract_text(visitor_text=visit)
+    return seen
+
+
+def test_code_is_drawn_in_a_monospace_font_and_prose_is_not():
+    seen = fonts_of("# Notes\n\nUn paragraphe ordinaire.\n\n```\nscore = 12 + 3\n```\n\nAvec `code_en_ligne` dedans.\n")
+    by_text = {text: fonts for text, fonts in seen.items()}
+    assert any("Mono" in f for text, fonts in by_text.items() if "score = 12 + 3" in text for f in fonts)
+    assert any("Mono" in f for text, fonts in by_text.items() if "code_en_ligne" in text for f in fonts)
+    assert all("Mono" not in f for text, fonts in by_text.items() if "paragraphe ordinaire" in text for f in fonts)
+
+
+ENDING = "---\n\nDocument établi le 2 décembre 2026.\n\nConfidentiel — document propriété du bénéficiaire\n"
+
+
+@pytest.mark.parametrize("paragraphs", [32, 33, 34, 35, 36, 69, 70, 71, 72])
+def test_the_ending_never_stands_alone_on_the_last_page(paragraphs):
+    """Whatever the length, the last page holds something before the ending."""
+    markdown = "# Document\n\n" + "".join(f"Paragraphe numéro {i}.\n\n" for i in range(paragraphs)) + ENDING
+    pages = pdf_pages(markdown)
+    last = pages[-1]
+    assert "Document établi le 2 décembre 2026." in last
+    assert "Paragraphe numéro" in last, f"{len(pages)} pages, the last one: {last!r}"
+    assert flat("".join(f"Paragraphe numéro {i}." for i in range(paragraphs))) in flat(body(pages))

@@ -14,7 +14,8 @@ and ``Page 2 / 5``. The footers are drawn once every page exists, so the total
 is known without fpdf2's ``{nb}`` alias, which would also have replaced a
 ``{nb}`` typed in a note.
 
-The font is the bundled DejaVu Sans (``data/fonts/``), embedded as a subset
+The font is the bundled DejaVu Sans (``data/fonts/``; DejaVu Sans Mono for
+code), embedded as a subset
 with its Unicode map: œ, ’, « », accents and non-breaking spaces are drawn and
 read back as themselves. Characters it has no glyph for are drawn as ``�``;
 the control pictures the export shows control characters with (``␛``, absent
@@ -32,11 +33,15 @@ from pathlib import Path
 from .. import paths
 
 FAMILY = "DejaVu"
+MONO = "DejaVuMono"  # code, as typed: columns line up
 _FONT_FILES = {
-    "": "DejaVuSans.ttf",
-    "B": "DejaVuSans-Bold.ttf",
-    "I": "DejaVuSans-Oblique.ttf",
-    "BI": "DejaVuSans-BoldOblique.ttf",
+    FAMILY: {
+        "": "DejaVuSans.ttf",
+        "B": "DejaVuSans-Bold.ttf",
+        "I": "DejaVuSans-Oblique.ttf",
+        "BI": "DejaVuSans-BoldOblique.ttf",
+    },
+    MONO: {"": "DejaVuSansMono.ttf"},
 }
 
 # A4 in millimetres; the top margin leaves room for the centre's name, the
@@ -57,16 +62,33 @@ _CONTROL_PICTURES[0x2421] = "‹DEL›"
 
 def markdown_to_pdf(markdown: str, *, centre: str, notice: str, fonts: Path | None = None) -> bytes:
     """The PDF of ``markdown``: ``centre`` at the top of each page, ``notice``
-    and the page number at the bottom. Pure: reads only the bundled font."""
+    and the page number at the bottom. Pure: reads only the bundled fonts.
+
+    A document's ending (``Document établi le …`` and the confidentiality
+    line, after its last ``---``) never stands alone on the last page: when it
+    would, the document is drawn again with the last block before it moved to
+    that page too (see ``pdf_blocks.Layout``)."""
+    from .pdf_blocks import parse
+
+    tokens = parse(markdown)
+    pdf, layout = _render(tokens, centre, notice, fonts, break_before=None)
+    moved = layout.keep_ending_with()
+    if moved is not None:
+        pdf, _ = _render(tokens, centre, notice, fonts, break_before=moved)
+    return bytes(pdf.output())
+
+
+def _render(tokens, centre: str, notice: str, fonts: Path | None, break_before: int | None):
     from fpdf import FPDF  # lazily: see the module's docstring
 
-    from .pdf_blocks import BlockWriter, parse
+    from .pdf_blocks import BlockWriter
 
     pdf = FPDF(orientation="portrait", unit="mm", format="A4")
     pdf.alias_nb_pages(None)  # the total is drawn by _frame, never substituted into user text
     folder = fonts or paths.fonts_dir()
-    for style, filename in _FONT_FILES.items():
-        pdf.add_font(FAMILY, style, str(folder / filename))
+    for family, faces in _FONT_FILES.items():
+        for style, filename in faces.items():
+            pdf.add_font(family, style, str(folder / filename))
     pdf.set_margins(MARGIN, TOP, MARGIN)
     pdf.set_auto_page_break(True, BOTTOM)
     pdf.set_creator("seance")
@@ -76,13 +98,13 @@ def markdown_to_pdf(markdown: str, *, centre: str, notice: str, fonts: Path | No
     pdf.add_page()
 
     printable = Printable(set(pdf.fonts[FAMILY.lower()].cmap))
-    tokens = parse(markdown)
     title = _first_heading(tokens)
     if title:
         pdf.set_title(printable(title))
-    BlockWriter(pdf, printable).blocks(tokens)
+    writer = BlockWriter(pdf, printable, Printable(set(pdf.fonts[MONO.lower()].cmap)), break_before=break_before)
+    writer.blocks(tokens)
     _frame(pdf, printable(centre), printable(notice))
-    return bytes(pdf.output())
+    return pdf, writer.layout
 
 
 class Printable:

@@ -18,6 +18,8 @@ from markdown_it.token import Token
 from markdown_it.tree import SyntaxTreeNode
 
 FAMILY = "DejaVu"
+MONO = "DejaVuMono"  # pdf.py adds both
+CODE = "M"  # in a run's style: drawn in MONO
 BODY_SIZE = 10
 LINE = 5.0  # mm, for the body size
 CELL_SIZE = 9
@@ -44,18 +46,66 @@ def parse(markdown: str) -> list[Token]:
     return _parser.parse(markdown)
 
 
+class Layout:
+    """Where each top-level block landed: (first page, last page), in order."""
+
+    # An ending is at most this many paragraphs after the document's last ``---``.
+    ENDING_PARAGRAPHS = 3
+
+    def __init__(self, kinds: list[str]) -> None:
+        self.kinds = kinds
+        self.pages: list[tuple[int, int]] = []
+
+    def keep_ending_with(self) -> int | None:
+        """The block to start a page with so that the ending is not alone on
+        the last page, or None when it is not alone (or nothing would help:
+        the block before it spans pages)."""
+        ending = self._ending_start()
+        if ending is None or ending == 0:
+            return None
+        last_page = self.pages[-1][1]
+        first, end = self.pages[ending - 1]
+        if end == last_page or first != end:
+            return None
+        moved = ending - 1
+        while moved > 0 and self.kinds[moved - 1] == "heading":
+            moved -= 1  # a heading goes with what it heads
+        return moved
+
+    def _ending_start(self) -> int | None:
+        kinds = self.kinds
+        if "hr" not in kinds:
+            return None
+        start = len(kinds) - 1 - kinds[::-1].index("hr")
+        after = kinds[start + 1:]
+        if len(after) > self.ENDING_PARAGRAPHS or any(kind != "paragraph" for kind in after):
+            return None
+        return start
+
+
 class BlockWriter:
-    def __init__(self, pdf, printable: Callable[[str], str]) -> None:
+    def __init__(self, pdf, printable: Callable[[str], str], printable_code: Callable[[str], str],
+                 break_before: int | None = None) -> None:
         self.pdf = pdf
         self.printable = printable
+        self.printable_code = printable_code  # the monospace font has its own glyphs
         self.depth = 0
+        self.break_before = break_before
+        self.layout = Layout([])
 
     # --- blocks -------------------------------------------------------------------
 
     def blocks(self, tokens: list[Token]) -> None:
-        self.pdf.set_font(FAMILY, "", BODY_SIZE)
-        for node in SyntaxTreeNode(tokens).children:
+        pdf = self.pdf
+        pdf.set_font(FAMILY, "", BODY_SIZE)
+        nodes = SyntaxTreeNode(tokens).children
+        self.layout = Layout([node.type for node in nodes])
+        for index, node in enumerate(nodes):
+            if index == self.break_before and pdf.get_y() > pdf.t_margin + 1:
+                pdf.add_page()
+            first = pdf.page_no()
             self.block(node)
+            self.layout.pages.append((first, pdf.page_no()))
 
     def block(self, node: SyntaxTreeNode) -> None:
         draw = getattr(self, f"_{node.type}", None)
@@ -121,10 +171,10 @@ class BlockWriter:
 
     def _fence(self, node: SyntaxTreeNode) -> None:
         pdf = self.pdf
-        pdf.set_font(FAMILY, "", CELL_SIZE)
+        pdf.set_font(MONO, "", CELL_SIZE)
         pdf.set_fill_color(*CODE_FILL)
         pdf.set_x(pdf.l_margin)
-        text = self.printable(node.content.rstrip("\n")) or " "
+        text = self.printable_code(node.content.rstrip("\n")) or " "
         pdf.multi_cell(0, CELL_LINE, text, fill=True, new_x="LMARGIN", new_y="NEXT")
         pdf.set_font(FAMILY, "", BODY_SIZE)
         pdf.ln(LINE * 0.4)
@@ -158,16 +208,22 @@ class BlockWriter:
         if pdf.get_x() < pdf.l_margin:
             pdf.set_x(pdf.l_margin)
         for text, style in self.styled(inline.children if inline else [], ""):
-            pdf.set_font(FAMILY, style, BODY_SIZE)
-            pdf.write(LINE, self.printable(text))
+            if CODE in style:
+                pdf.set_font(MONO, "", BODY_SIZE)
+                pdf.write(LINE, self.printable_code(text))
+            else:
+                pdf.set_font(FAMILY, style, BODY_SIZE)
+                pdf.write(LINE, self.printable(text))
         pdf.set_font(FAMILY, "", BODY_SIZE)
 
     def styled(self, nodes: list[SyntaxTreeNode], style: str) -> list[tuple[str, str]]:
         out: list[tuple[str, str]] = []
         for node in nodes:
             kind = node.type
-            if kind in ("text", "code_inline"):
+            if kind == "text":
                 out.append((node.content, style))
+            elif kind == "code_inline":
+                out.append((node.content, style + CODE))
             elif kind == "softbreak":
                 out.append(("\n", style))  # a line typed on its own stays on its own line
             elif kind == "hardbreak":
