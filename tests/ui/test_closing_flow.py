@@ -158,6 +158,8 @@ async def test_a_closed_bilan_is_read_only_but_for_its_follow_up(app, data_dir, 
         await wait_until(pilot, lambda: pilot.app.screen.current.record.open_seance is not None, what="follow-up open")
         assert pilot.app.screen.current.record.open_seance.number == 7
         assert pilot.app.focused is pilot.app.screen.query_one("#notes-editor", NotesEditor)
+        # The follow-up interview's own template, not the conclusion's.
+        assert pilot.app.screen.current.record.seance(7).notes.startswith("## Situation depuis le bilan")
         await type_text(pilot, "Suivi : en poste depuis décembre.")
         await wait_until(pilot, lambda: "en poste depuis" in load(data_dir, HELENE).seance(7).notes,
                          what="follow-up notes saved")

@@ -326,3 +326,13 @@ def test_notes_of_a_closed_bilan_are_refused_but_the_follow_up_takes_them(ws, cl
     opened.record.open_seance.follow_up = True
     assert opened.set_notes("suivi")
     opened.close()
+
+
+def test_a_follow_up_starts_from_its_own_template_and_a_centre_may_replace_it(ws):
+    assert ws.template("conclusion").startswith("## Retour sur la phase d'investigation")
+    follow_up = ws.template("conclusion", follow_up=True)
+    assert follow_up.startswith("## Situation depuis le bilan") and "## Privé" in follow_up
+    own = ws.data_dir / "templates"
+    own.mkdir()
+    (own / "suivi.md").write_text("## Notre suivi\n", encoding="utf-8")
+    assert ws.template("conclusion", follow_up=True) == "## Notre suivi\n"

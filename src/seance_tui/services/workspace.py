@@ -27,7 +27,7 @@ from ..domain.record import CandidateRecord
 from ..domain.slug import new_candidate_id
 from ..storage.codec import record_from_tables, record_to_tables
 from ..storage.errors import StorageError
-from ..storage.layout import Layout
+from ..storage.layout import FOLLOW_UP_TEMPLATE, Layout
 from ..storage.locks import CandidateLocked
 from ..storage.permissions import make_workspace_private
 from ..storage.store import CandidateWriter, ReadOnlyStore, WritableStore
@@ -309,11 +309,17 @@ class Workspace:
         self.create(record)
         return candidate_id
 
-    def template(self, phase: str) -> str:
-        try:
-            return Layout(self.data_dir).template_file(phase).read_text(encoding="utf-8")
-        except OSError:
-            return ""
+    def template(self, phase: str, follow_up: bool = False) -> str:
+        """The notes a new séance starts with: the follow-up interview's own
+        template for a follow-up (a centre without one: the phase's)."""
+        layout = Layout(self.data_dir)
+        keys = [FOLLOW_UP_TEMPLATE, phase] if follow_up else [phase]
+        for key in keys:
+            try:
+                return layout.template_file(key).read_text(encoding="utf-8")
+            except OSError:
+                continue
+        return ""
 
     def export_summary(self, record: CandidateRecord, number: int) -> Path:
         with _reported_as(SaveFailed):

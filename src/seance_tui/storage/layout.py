@@ -32,6 +32,8 @@ _CANDIDATE_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 CANDIDATE_SUFFIX = ".json"
 PHASES_FILE = "phases.json"
 TEMPLATES_DIR = "templates"
+# The follow-up interview's own template (templates/suivi.md), whatever its phase.
+FOLLOW_UP_TEMPLATE = "suivi"
 KEYMAP_FILE = "keymap.json"
 CENTRE_FILE = "centre.json"
 

@@ -88,7 +88,8 @@ class SeanceActions:
         if phase is None or self.current is None:
             return
         if self.apply(lambda: record.start_seance(
-                phase, self.now(), notes=self.ws.template(phase), follow_up=bool(as_follow_up))):
+                phase, self.now(), notes=self.ws.template(phase, bool(as_follow_up)),
+                follow_up=bool(as_follow_up))):
             self._last_tick = self.now()
             self.show_pane("notes")
 
