@@ -16,8 +16,7 @@ from ..domain.closing import ClosingCheck, close_bilan, closing_checks
 from ..domain.record import CandidateRecord
 from ..storage.locks import CandidateLocked
 from ..storage.store import CandidateWriter, WritableStore
-from .errors import SaveFailed
-from .workspace import _reported_as
+from .errors import SaveFailed, reported_as
 
 
 class BilanBusy(Exception):
@@ -35,7 +34,7 @@ class ClosingFile:
     def close(self, end: date, now: datetime, cancel_planned: bool = False) -> None:
         """The domain's close (RuleError, ClosingRefused), then saved (SaveFailed)."""
         close_bilan(self.record, end, now, cancel_planned)
-        with _reported_as(SaveFailed):
+        with reported_as(SaveFailed):
             self._writer.save(self.record)
 
 

@@ -18,8 +18,7 @@ from ..domain.model import SynthesisVersion
 from ..domain.record import RuleError
 from ..domain.synthesis import SECTIONS, Section
 from . import exports
-from .errors import SaveFailed
-from ..storage.errors import StorageError
+from .errors import SaveFailed, reported_as
 from .workspace import OpenCandidate, Workspace
 
 __all__ = ["SECTIONS", "Section", "SynthesisSession", "RuleError", "SaveFailed"]
@@ -119,13 +118,11 @@ class SynthesisSession:
                             self.ws.phases.ticked_by(synthesis.HANDED_OVER_EVENT))
         self.opened.mark_changed()
         self.opened.save_now()
-        try:
+        with reported_as(SaveFailed):
             return exports.export_to_file(
                 self.record, self.ws.phases, exports.Document.SYNTHESIS, self.ws.clock(),
                 exports.exports_dir(self.ws.data_dir),
             )
-        except (OSError, StorageError) as exc:
-            raise SaveFailed(str(exc)) from exc
 
     def _writable(self) -> None:
         reason = self.read_only_reason()

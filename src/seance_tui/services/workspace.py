@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from enum import Enum
@@ -26,12 +25,11 @@ from ..domain.phases import PhaseSet, load_phases
 from ..domain.record import CandidateRecord
 from ..domain.slug import new_candidate_id
 from ..storage.codec import record_from_tables, record_to_tables
-from ..storage.errors import StorageError
 from ..storage.layout import FOLLOW_UP_TEMPLATE, Layout
 from ..storage.locks import CandidateLocked
 from ..storage.permissions import make_workspace_private
 from ..storage.store import CandidateWriter, ReadOnlyStore, WritableStore
-from .errors import RecoveryFailed, SaveFailed
+from .errors import RecoveryFailed, SaveFailed, reported_as
 from .purge import settle_interrupted_purges
 
 Clock = Callable[[], datetime]
@@ -41,16 +39,6 @@ Clock = Callable[[], datetime]
 # agreement_sent_date, agreement_date, start_date, hours_budget): id, status,
 # end date and follow-up decision are the workspace's to keep.
 CandidateValues = dict
-
-
-@contextmanager
-def _reported_as(error: type[Exception]) -> Iterator[None]:
-    """The data dir's refusals (OSError, StorageError) become one service error,
-    with the same French message."""
-    try:
-        yield
-    except (OSError, StorageError) as exc:
-        raise error(str(exc)) from exc
 
 
 class StartBudget(Enum):
@@ -130,7 +118,7 @@ class OpenCandidate:
         with self._save_lock:
             if snapshot.version <= self._saved_version:
                 return
-            with _reported_as(SaveFailed):
+            with reported_as(SaveFailed):
                 self._writer.save_tables(snapshot.tables)
             self._saved_version = snapshot.version
 
@@ -298,7 +286,7 @@ class Workspace:
         return datetime.fromtimestamp(self.store.path_of(candidate_id).stat().st_mtime)
 
     def create(self, record: CandidateRecord) -> None:
-        with _reported_as(SaveFailed):
+        with reported_as(SaveFailed):
             self.store.create(record)
 
     def create_candidate(self, values: CandidateValues) -> str:
@@ -322,7 +310,7 @@ class Workspace:
         return ""
 
     def export_summary(self, record: CandidateRecord, number: int) -> Path:
-        with _reported_as(SaveFailed):
+        with reported_as(SaveFailed):
             return exports.export_to_file(
                 record, self.phases, exports.Document.SUMMARY, self.clock(), exports.exports_dir(self.data_dir), number
             )
