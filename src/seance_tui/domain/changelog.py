@@ -125,30 +125,8 @@ TEXT_CHANGED = "texte modifié"
 
 def describe(event: ChangeEvent, name: str, phases: PhaseSet, *, content_free: bool = False) -> str:
     kind = event.kind
-    if content_free and kind in ROADMAP_KINDS:
-        return _describe_numbered(event, name)
-    if kind is ChangeKind.ROADMAP_ADDED:
-        # The objective is the line's subject, and "à faire" is what every item starts as.
-        details = " ; ".join(
-            _field(k, v)
-            for k, v in event.after.items()
-            if v and k != "objective" and not (k == "status" and v == RoadmapStatus.TODO)
-        )
-        return f"Objectif ajouté : « {name} »" + (f" ({details})" if details else "")
-    if kind is ChangeKind.ROADMAP_MODIFIED:
-        diffs = " ; ".join(
-            f"{_field(key, event.before.get(key, ''))} → {_value(key, value)}" for key, value in event.after.items()
-        )
-        return f"Objectif modifié : « {name} » — {diffs}"
-    if kind is ChangeKind.ROADMAP_STATUS:
-        before = _value("status", event.before.get("status", ""))
-        after = _value("status", event.after.get("status", ""))
-        return f"Statut de « {name} » : {before} → {after}"
-    if kind is ChangeKind.ROADMAP_DELETED:
-        return f"Objectif retiré : « {name} »"
-    if kind is ChangeKind.ROADMAP_MOVED:
-        moved = f"{event.before.get('position', '?')} → {event.after.get('position', '?')}"
-        return f"Objectif déplacé : « {name} » (position {moved})"
+    if kind in ROADMAP_KINDS:
+        return _roadmap_sentence(event, name, content_free)
     if kind is ChangeKind.SEANCE_REOPENED:
         return "Séance rouverte pour correction"
     if kind in _SYNTHESIS_KINDS:
@@ -259,34 +237,39 @@ def _synthesis_sentence(event: ChangeEvent) -> str:
         return f"Document de synthèse : version {number} commencée ; la version {old}, déjà remise, reste inchangée"
     day = event.after.get("date")
     return f"Document de synthèse (version {number}) remis au bénéficiaire" + (f" le {day}" if day else "")
-def _describe_numbered(event: ChangeEvent, name: str) -> str:
-    """A roadmap change without the roadmap's texts: the objective by its number,
+def _roadmap_sentence(event: ChangeEvent, name: str, content_free: bool) -> str:
+    """A roadmap change. Worded: the objective as it read then, every field.
+    Content-free: the objective by its number (``name`` is « objectif n° 3 »),
     a changed text said to have changed; deadlines, statuses, positions kept."""
     kind = event.kind
-    title = name[0].upper() + name[1:]
+    # The objective is the line's subject, and "à faire" is what every item starts as.
+    shown = VALUE_FIELDS if content_free else tuple(k for k in event.after if k != "objective")
+    title = name[0].upper() + name[1:] if content_free else ""
     if kind is ChangeKind.ROADMAP_ADDED:
         details = " ; ".join(
-            _field(k, v)
-            for k, v in event.after.items()
-            if v and k in VALUE_FIELDS and not (k == "status" and v == RoadmapStatus.TODO)
+            _field(k, v) for k, v in event.after.items()
+            if v and k in shown and not (k == "status" and v == RoadmapStatus.TODO)
         )
-        return f"{title} ajouté" + (f" ({details})" if details else "")
+        head = f"{title} ajouté" if content_free else f"Objectif ajouté : « {name} »"
+        return head + (f" ({details})" if details else "")
     if kind is ChangeKind.ROADMAP_MODIFIED:
         diffs = " ; ".join(
-            f"{FIELD_LABELS.get(key, key)} : {TEXT_CHANGED}"
-            if key not in VALUE_FIELDS
+            f"{FIELD_LABELS.get(key, key)} : {TEXT_CHANGED}" if content_free and key not in VALUE_FIELDS
             else f"{_field(key, event.before.get(key, ''))} → {_value(key, value)}"
             for key, value in event.after.items()
         )
-        return f"{title} modifié" + (f" — {diffs}" if diffs else "")
+        if content_free:
+            return f"{title} modifié" + (f" — {diffs}" if diffs else "")
+        return f"Objectif modifié : « {name} » — {diffs}"
     if kind is ChangeKind.ROADMAP_STATUS:
         before = _value("status", event.before.get("status", ""))
         after = _value("status", event.after.get("status", ""))
-        return f"Statut de l'{name} : {before} → {after}"
+        subject = f"l'{name}" if content_free else f"« {name} »"
+        return f"Statut de {subject} : {before} → {after}"
     if kind is ChangeKind.ROADMAP_DELETED:
-        return f"{title} retiré"
+        return f"{title} retiré" if content_free else f"Objectif retiré : « {name} »"
     moved = f"{event.before.get('position', '?')} → {event.after.get('position', '?')}"
-    return f"{title} déplacé (position {moved})"
+    return f"{title} déplacé (position {moved})" if content_free else f"Objectif déplacé : « {name} » (position {moved})"
 
 
 # --- séance details (domain/details.py) and corrections (CandidateRecord.close_seance) ---
