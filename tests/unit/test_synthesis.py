@@ -90,6 +90,18 @@ def test_unfilled_template_labels_are_left_out():
     assert draft["projets"] == "- Projet retenu : Fleuriste"
 
 
+def test_the_draft_drops_what_the_candidate_documents_drop_empty_sub_headings_included():
+    """One rule (domain/unfilled.py) for what is left unfilled, in the draft as in the summaries."""
+    record = blank()
+    record.start_seance("synthese", NOW, notes=(
+        "## Projet défini\n\n- Projet principal :\n- Projet alternatif : Fleuriste\n\n### Calendrier\n\n"
+        "## Facteurs de réussite\n\n- Atouts :\n  - Réseau local\n"
+    ))
+    draft = draft_of(record)
+    assert draft["projets"] == "- Projet alternatif : Fleuriste"
+    assert draft["conditions"] == "- Atouts :\n  - Réseau local"
+
+
 def test_the_steps_come_from_the_roadmap_without_the_abandoned_ones():
     draft = draft_of(demo("francois-nguyen"))
     steps = draft["etapes"]

@@ -31,6 +31,7 @@ from .model import ChangeKind, RoadmapItem, RoadmapStatus, SynthesisVersion
 from .privacy import public_text, split_lines
 from .record import CandidateRecord, RuleError
 from .text import fold
+from .unfilled import drop_unfilled
 
 
 @dataclass(frozen=True)
@@ -73,8 +74,6 @@ LABELS: dict[str, tuple[str, ...]] = {
 _parser = MarkdownIt("commonmark").enable("table")
 # ``- Label : text`` or ``Label : text`` (emphasis around the label allowed).
 _LABELLED = re.compile(r"^\s*(?:[-*+]\s+)?[*_]*([^:*_]{2,60}?)[*_]*\s*:\s*(.*)$")
-# A template's list item left unfilled: ``- Techniques :``.
-_EMPTY_LABEL = re.compile(r"^\s*[-*+]\s+[^:]{1,60}:\s*$")
 _ITEM = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])\s")
 
 
@@ -200,19 +199,9 @@ def _continuation(lines: list[str], i: int) -> list[str]:
 
 
 def _clean(lines: list[str]) -> str:
-    """A part without the template's unfilled labels and surrounding blank lines."""
-    kept = [
-        line for i, line in enumerate(lines)
-        # An empty label introducing an indented sub-list is kept with it.
-        if not (_EMPTY_LABEL.match(line) and not _indented_after(lines, i, line))
-    ]
-    return "\n".join(kept).strip("\n")
-
-
-def _indented_after(lines: list[str], i: int, line: str) -> bool:
-    indent = len(line) - len(line.lstrip())
-    nxt = next((l for l in lines[i + 1:] if l.strip()), None)
-    return nxt is not None and len(nxt) - len(nxt.lstrip()) > indent
+    """A part without the template's unanswered prompts and empty headings
+    (``domain.unfilled``, the candidate documents' own rule) and surrounding blank lines."""
+    return drop_unfilled("\n".join(lines)).strip("\n")
 
 
 def draft_conflicts(record: CandidateRecord, proposed: dict[str, str]) -> list[str]:
