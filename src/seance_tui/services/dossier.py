@@ -1,0 +1,202 @@
+"""A candidate's whole file, exported to one archive and imported elsewhere
+(``seance export --dossier``, ``seance import``; issue 15).
+
+Export: the candidate file as stored, the documents of its export folder (a
+purged file: none, only its content-free record), a manifest; one zip,
+atomic and 0600, in the candidate's export folder (so that the R6313-7 purge
+removes it with the folder) unless ``-o`` names another exports dir.
+
+Import: every check first (``storage/archive.py``: the zip, its names, sizes
+and checksums; ``domain/dossier.py``: the schema version, the collisions),
+so that a refusal writes nothing. Then the writes, in an order that a crash
+at any step leaves either no candidate or a whole one:
+
+1. the export documents, each atomic, under the candidate's folder; a
+   document already there with the same bytes is left as it is;
+2. the candidate file, atomic, created under its lock and never over an
+   existing one: this is the step that makes the candidate exist. Before it,
+   the listing shows nothing; after it, the file is whole and its documents
+   are all there. An import interrupted before it can simply be run again
+   (step 1 finds its own documents and keeps them).
+3. the listing index (a cache, rebuilt if this step fails).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from ..domain.dossier import (
+    RECORD_NAME,
+    ArchiveRefused,
+    Existing,
+    Manifest,
+    check_schema_version,
+    conflicts,
+    export_file_name,
+    export_member,
+    log_import,
+    with_new_id,
+)
+from ..domain.phases import PhaseFileError, load_phases
+from ..domain.slug import new_candidate_id
+from ..domain.text import one_line
+from ..storage.archive import (
+    archive_file_name,
+    decode_record_bytes,
+    export_clashes,
+    export_files,
+    member_of,
+    read_archive,
+    write_archive,
+)
+from ..storage.codec import READABLE_VERSIONS
+from ..storage.errors import CandidateNotFound
+from ..storage.exports import export_path, write_export_bytes
+from ..storage.layout import Layout, check_candidate_id
+from ..storage.store import ReadOnlyStore, WritableStore
+
+__all__ = ["ArchiveRefused", "Imported", "export_dossier", "import_dossier"]
+
+
+@dataclass(frozen=True)
+class Exported:
+    path: Path
+    documents: int  # export documents in the archive
+    purged: bool
+
+
+@dataclass(frozen=True)
+class Imported:
+    candidate_id: str
+    name: str
+    path: Path  # the candidate file
+    documents: list[Path]  # its export documents, in its export folder
+    previous_id: str | None  # the archive's id, when --nouvel-id gave another
+    purged: bool
+
+
+def export_dossier(data_dir: Path, candidate_id: str, now: datetime, into: Path | None, app_version: str,
+                   centre: str) -> Exported:
+    """Raises ``CandidateNotFound``, ``CandidateFileError`` (a file that does
+    not read is not exported), or ``OSError``/``StorageError`` on writing."""
+    layout = Layout(data_dir)
+    path = layout.candidate_file(candidate_id)
+    try:
+        raw = path.read_bytes()  # the bytes as stored, read once: what is checked is what is archived
+    except FileNotFoundError:
+        raise CandidateNotFound(path) from None
+    record, version = _decoded(raw, path)
+    documents = [] if record.purge is not None else export_files(layout.exports_dir, record.candidate)
+    members = [(RECORD_NAME, raw), *((export_member(name), data) for name, data in documents)]
+    manifest = Manifest(
+        schema_version=version,
+        app_version=app_version,
+        candidate_id=record.candidate.id,
+        candidate_name=record.candidate.name,
+        created_at=now.replace(microsecond=0),
+        centre=centre,
+        purged=record.purge is not None,
+        members=tuple(member_of(name, data) for name, data in members),
+    )
+    target = export_path(into or layout.exports_dir, record.candidate, archive_file_name(now.date()))
+    write_archive(target, manifest, members)
+    return Exported(path=target, documents=len(documents), purged=record.purge is not None)
+
+
+def _decoded(raw: bytes, path: Path):
+    from ..storage.errors import CandidateFileError
+
+    try:
+        return decode_record_bytes(raw, str(path))
+    except ArchiveRefused as exc:
+        raise CandidateFileError(path, str(exc).removeprefix(f"{path} : ")) from exc
+
+
+def import_dossier(data_dir: Path, archive: Path, now: datetime, app_version: str, *, new_id: bool = False,
+                   homonyms: bool = False) -> Imported:
+    """Raises ``ArchiveRefused`` (French, naming what is wrong) with nothing
+    written; ``StorageError`` (a lock held, a folder refusing a write) during
+    the writes, after which the import may be run again."""
+    manifest, contents = read_archive(archive)
+    check_schema_version(manifest.schema_version, READABLE_VERSIONS, app_version, manifest.app_version)
+    record, version = decode_record_bytes(contents[RECORD_NAME], RECORD_NAME)
+    check_schema_version(version, READABLE_VERSIONS, app_version, manifest.app_version)
+    _check_matches_manifest(record, version, manifest)
+    existing = _existing(data_dir)
+    refusals = conflicts(record.candidate.id, record.candidate.name, existing, new_id=new_id, homonyms=homonyms)
+    if refusals:
+        raise ArchiveRefused("import refusé :\n" + "\n".join(f"  - {r}" for r in refusals))
+    previous = None
+    if new_id:
+        previous = record.candidate.id
+        taken = {e.id for e in existing} | {previous}
+        fresh = new_candidate_id(record.candidate.name)
+        while fresh in taken:
+            fresh = new_candidate_id(record.candidate.name)
+        with_new_id(record, fresh)
+    log_import(record, now, source=archive.name, manifest=manifest, previous_id=previous)
+    layout = Layout(data_dir)
+    documents = [(export_file_name(m.path), contents[m.path]) for m in manifest.export_members()]
+    different, same = export_clashes(layout.exports_dir, record.candidate, documents)
+    if different:
+        names = ", ".join(f"« {one_line(n)} »" for n in different)
+        raise ArchiveRefused(
+            f"import refusé : le dossier d'export du candidat contient déjà {names}, différent de l'archive ; "
+            "rien n'a été remplacé"
+        )
+    # Nothing has been written before this line.
+    store = WritableStore(data_dir)
+    written = [export_path(layout.exports_dir, record.candidate, name) for name, _ in documents]
+    for name, data in documents:
+        if name not in same:
+            write_exported_document(layout.exports_dir, record, name, data)
+    store.create(record)  # the step that makes the candidate exist
+    _refresh_listing(store, now)
+    return Imported(
+        candidate_id=record.candidate.id, name=record.candidate.name, path=layout.candidate_file(record.candidate.id),
+        documents=written, previous_id=previous, purged=record.purge is not None,
+    )
+
+
+def write_exported_document(exports_dir: Path, record, name: str, data: bytes) -> Path:
+    """One document of the archive in the candidate's export folder (atomic, 0600)."""
+    return write_export_bytes(exports_dir, record.candidate, name, data)
+
+
+def _check_matches_manifest(record, version: int, manifest: Manifest) -> None:
+    candidate = record.candidate
+    check = [
+        (candidate.id == manifest.candidate_id, "l'identifiant"),
+        (candidate.name == manifest.candidate_name, "le nom"),
+        (version == manifest.schema_version, "la version du schéma"),
+        ((record.purge is not None) == manifest.purged, "l'état purgé ou non"),
+    ]
+    for agrees, what in check:
+        if not agrees:
+            raise ArchiveRefused(f"{RECORD_NAME} et le manifeste ne disent pas {what} du même dossier")
+    try:
+        check_candidate_id(candidate.id)
+    except ValueError as exc:
+        raise ArchiveRefused(f"{RECORD_NAME} : {exc}") from None
+
+
+def _existing(data_dir: Path) -> list[Existing]:
+    """The candidates already here: every id, even of a file that does not read
+    (it is never overwritten), with its name when it reads."""
+    if not data_dir.is_dir():
+        return []
+    store = ReadOnlyStore(data_dir)
+    records, _ = store.load_all()
+    names = {r.candidate.id: r.candidate.name for r in records}
+    return [Existing(id=i, name=names.get(i, "")) for i in store.candidate_ids()]
+
+
+def _refresh_listing(store: WritableStore, now: datetime) -> None:
+    """The data dir's listing index, brought up to date; it is a cache that
+    every listing rebuilds when stale, so a failure here loses nothing."""
+    try:
+        store.summaries(load_phases(store.layout.phases_file()), now)
+    except (PhaseFileError, OSError):
+        pass
