@@ -160,8 +160,9 @@ def _checked_entries(archive: zipfile.ZipFile) -> dict[str, zipfile.ZipInfo]:
     for info in entries:
         name = info.filename
         check_member_name(name)
-        mode = info.external_attr >> 16
-        if info.is_dir() or (mode and not stat.S_ISREG(mode)):
+        # The Unix file type, when the zip records one (a zip from Windows holds none).
+        kind = stat.S_IFMT(info.external_attr >> 16)
+        if info.is_dir() or kind not in (0, stat.S_IFREG):
             raise ArchiveRefused(f"membre « {one_line(name)} » refusé : lien ou dossier, pas un fichier")
         if info.flag_bits & 0x1:
             raise ArchiveRefused(f"membre « {one_line(name)} » chiffré : archive refusée")
