@@ -203,10 +203,11 @@ def test_an_import_killed_at_any_step_leaves_nothing_or_the_whole_file(origin, t
             _calls.append(1)
             return real_write(*args)
 
-        def create(self, record, _step=step):
-            if _step == documents:
-                raise Crash
-            return real_create(self, record)
+        def create(self, record, before=None, _step=step):
+            if _step < documents:
+                return real_create(self, record, before)
+            before()  # every document written, then the crash before the file
+            raise Crash
 
         monkeypatch.setattr(dossier, "write_exported_document", write)
         monkeypatch.setattr(WritableStore, "create", create)
@@ -238,3 +239,30 @@ def test_the_archive_is_a_plain_zip_a_candidate_can_open(origin):
     with zipfile.ZipFile(_export(origin)) as archive:
         assert archive.testzip() is None
         assert archive.namelist()[:2] == ["manifest.json", "dossier.json"]
+
+
+def test_an_id_open_in_a_workspace_is_refused_and_named(origin, tmp_path, capsys):
+    archive = _export(origin)
+    target = demo_copy(tmp_path / "b")
+    with WritableStore(target).open_for_writing(ZOE):  # the file here, open in a workspace
+        untouched = snapshot(target)
+        assert main(["import", str(archive), "--data-dir", str(target)]) == 2
+        err = capsys.readouterr().err
+        assert "(« Zoé Lefèvre » ici, ouvert en ce moment par " in err and "(pid " in err
+        assert snapshot(target) == untouched
+
+
+def test_an_id_being_created_elsewhere_is_refused_before_any_write(origin, tmp_path, capsys):
+    archive = _export(origin)
+    target = demo_copy(tmp_path / "b", without=(ZOE,))
+    store = WritableStore(target)
+    lock = store._lock(ZOE, 0)  # a workspace creating a candidate of this very id
+    try:
+        untouched = snapshot(target)
+        assert main(["import", str(archive), "--data-dir", str(target)]) == 2
+        err = capsys.readouterr().err
+        assert "le dossier zoe-lefevre est ouvert en écriture par " in err and "fermez-le" in err
+        assert snapshot(target) == untouched
+    finally:
+        lock.release()
+    assert main(["import", str(archive), "--data-dir", str(target)]) == 0

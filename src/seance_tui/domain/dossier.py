@@ -225,6 +225,7 @@ class Existing:
 
     id: str
     name: str
+    open_by: str | None = None  # who has it open in a workspace, when asked
 
 
 def conflicts(incoming_id: str, incoming_name: str, existing: Iterable[Existing], *, new_id: bool,
@@ -241,10 +242,11 @@ def conflicts(incoming_id: str, incoming_name: str, existing: Iterable[Existing]
     same_id = [e for e in existing if e.id == incoming_id]
     if same_id and not new_id:
         here = same_id[0]
+        opened = f", ouvert en ce moment par {one_line(here.open_by)}" if here.open_by else ""
         found.append(
-            f"un dossier existe déjà sous l'identifiant {incoming_id} (« {one_line(here.name)} » ici, "
-            f"« {one_line(incoming_name)} » dans l'archive) : relancez avec --nouvel-id pour importer "
-            "l'archive sous un nouvel identifiant"
+            f"un dossier existe déjà sous l'identifiant {incoming_id} (« {one_line(here.name)} » ici{opened}, "
+            f"« {one_line(incoming_name)} » dans l'archive) : il n'est jamais remplacé ; relancez avec "
+            "--nouvel-id pour importer l'archive sous un nouvel identifiant"
         )
     wanted = fold(incoming_name.strip())
     same_name = [e for e in existing if wanted and fold(e.name.strip()) == wanted and e.id != incoming_id]

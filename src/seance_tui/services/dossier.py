@@ -8,8 +8,10 @@ removes it with the folder) unless ``-o`` names another exports dir.
 
 Import: every check first (``storage/archive.py``: the zip, its names, sizes
 and checksums; ``domain/dossier.py``: the schema version, the collisions),
-so that a refusal writes nothing. Then the writes, in an order that a crash
-at any step leaves either no candidate or a whole one:
+so that a refusal writes nothing; a workspace holding the id is asked without
+taking its lock (``storage.locks.held_by``). Then the writes, under the
+candidate's lock, in an order that a crash at any step leaves either no
+candidate or a whole one:
 
 1. the export documents, each atomic, under the candidate's folder; a
    document already there with the same bytes is left as it is;
@@ -52,9 +54,10 @@ from ..storage.archive import (
     write_archive,
 )
 from ..storage.codec import READABLE_VERSIONS
-from ..storage.errors import CandidateNotFound
+from ..storage.errors import CandidateExists, CandidateNotFound
 from ..storage.exports import export_path, write_export_bytes
 from ..storage.layout import Layout, check_candidate_id
+from ..storage.locks import CandidateLocked, held_by
 from ..storage.store import ReadOnlyStore, WritableStore
 
 __all__ = ["ArchiveRefused", "Imported", "export_dossier", "import_dossier"]
@@ -124,7 +127,7 @@ def import_dossier(data_dir: Path, archive: Path, now: datetime, app_version: st
     record, version = decode_record_bytes(contents[RECORD_NAME], RECORD_NAME)
     check_schema_version(version, READABLE_VERSIONS, app_version, manifest.app_version)
     _check_matches_manifest(record, version, manifest)
-    existing = _existing(data_dir)
+    existing = _existing(data_dir, record.candidate.id)
     refusals = conflicts(record.candidate.id, record.candidate.name, existing, new_id=new_id, homonyms=homonyms)
     if refusals:
         raise ArchiveRefused("import refusé :\n" + "\n".join(f"  - {r}" for r in refusals))
@@ -146,13 +149,22 @@ def import_dossier(data_dir: Path, archive: Path, now: datetime, app_version: st
             f"import refusé : le dossier d'export du candidat contient déjà {names}, différent de l'archive ; "
             "rien n'a été remplacé"
         )
+    _refuse_if_open(layout, record.candidate.id)
     # Nothing has been written before this line.
     store = WritableStore(data_dir)
     written = [export_path(layout.exports_dir, record.candidate, name) for name, _ in documents]
-    for name, data in documents:
-        if name not in same:
-            write_exported_document(layout.exports_dir, record, name, data)
-    store.create(record)  # the step that makes the candidate exist
+
+    def write_documents() -> None:  # under the candidate's lock, before its file
+        for name, data in documents:
+            if name not in same:
+                write_exported_document(layout.exports_dir, record, name, data)
+
+    try:
+        store.create(record, before=write_documents)  # the file, last: the step that makes the candidate exist
+    except CandidateLocked as exc:
+        raise ArchiveRefused(_open_elsewhere(record.candidate.id, exc.owner.describe() if exc.owner else None)) from exc
+    except CandidateExists as exc:
+        raise ArchiveRefused(f"un dossier est apparu sous l'identifiant {record.candidate.id} pendant l'import") from exc
     _refresh_listing(store, now)
     return Imported(
         candidate_id=record.candidate.id, name=record.candidate.name, path=layout.candidate_file(record.candidate.id),
@@ -182,15 +194,36 @@ def _check_matches_manifest(record, version: int, manifest: Manifest) -> None:
         raise ArchiveRefused(f"{RECORD_NAME} : {exc}") from None
 
 
-def _existing(data_dir: Path) -> list[Existing]:
+def _existing(data_dir: Path, incoming_id: str) -> list[Existing]:
     """The candidates already here: every id, even of a file that does not read
-    (it is never overwritten), with its name when it reads."""
+    (it is never overwritten), with its name when it reads; the one with the
+    archive's id says who has it open, if anyone."""
     if not data_dir.is_dir():
         return []
     store = ReadOnlyStore(data_dir)
     records, _ = store.load_all()
     names = {r.candidate.id: r.candidate.name for r in records}
-    return [Existing(id=i, name=names.get(i, "")) for i in store.candidate_ids()]
+    layout = store.layout
+    return [
+        Existing(id=i, name=names.get(i, ""),
+                 open_by=held_by(layout.lock_file(i), layout.owner_file(i)) if i == incoming_id else None)
+        for i in store.candidate_ids()
+    ]
+
+
+def _refuse_if_open(layout: Layout, candidate_id: str) -> None:
+    """A workspace holding the id (creating that very candidate) is asked
+    without taking its lock, so that the refusal writes nothing."""
+    holder = held_by(layout.lock_file(candidate_id), layout.owner_file(candidate_id))
+    if holder:
+        raise ArchiveRefused(_open_elsewhere(candidate_id, holder))
+
+
+def _open_elsewhere(candidate_id: str, holder: str | None) -> str:
+    return (
+        f"le dossier {candidate_id} est ouvert en écriture par {holder or 'un autre programme'} : "
+        "fermez-le dans l'espace de travail avant d'importer"
+    )
 
 
 def _refresh_listing(store: WritableStore, now: datetime) -> None:
