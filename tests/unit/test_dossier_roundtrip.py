@@ -166,6 +166,8 @@ def test_a_purged_file_moves_as_its_content_free_record_only(tmp_path):
     assert imported.purged and imported.documents == []
     back = ReadOnlyStore(target).load(record.candidate.id)
     assert back.purge == record.purge and back.events[:-1] == record.events
+    # A purged file holds no words, its import line neither: not even the archive's name.
+    assert back.events[-1].after == {"exported_at": "02/12/2026 10:30"}
     assert not (target / "exports").exists()
 
 
@@ -266,3 +268,21 @@ def test_an_id_being_created_elsewhere_is_refused_before_any_write(origin, tmp_p
     finally:
         lock.release()
     assert main(["import", str(archive), "--data-dir", str(target)]) == 0
+
+
+def test_a_version_1_file_imports_and_is_written_as_version_2(origin, tmp_path):
+    from dossier_support import rezip
+
+    manifest, contents = members(_export(origin))
+    tables = json.loads(contents["dossier.json"])
+    tables["meta"]["1"]["schema_version"] = 1
+    for table in ("synthesis", "purge"):
+        tables.pop(table)
+    contents["dossier.json"] = json.dumps(tables, ensure_ascii=False).encode()
+    manifest["schema_version"] = 1
+    archive = rezip(tmp_path / "v1.zip", manifest, contents, reseal=True)
+    target = tmp_path / "b"
+    dossier.import_dossier(target, archive, LATER, VERSION)
+    written = json.loads((target / "candidates" / f"{ZOE}.json").read_text(encoding="utf-8"))
+    assert written["meta"]["1"]["schema_version"] == 2
+    assert ReadOnlyStore(target).load(ZOE).seances == ReadOnlyStore(origin).load(ZOE).seances

@@ -274,12 +274,11 @@ def with_new_id(record: CandidateRecord, new_id: str) -> CandidateRecord:
 def log_import(record: CandidateRecord, now: datetime, *, source: str, manifest: Manifest,
                previous_id: str | None = None) -> None:
     """One line in the change log; a purged or closed file takes it too (the
-    import changes nothing of the bilan, it records where the file came from)."""
-    after = {
-        "source": source,
-        "exported_at": manifest.created_at.strftime("%d/%m/%Y %H:%M"),
-        "centre": manifest.centre,
-    }
-    if previous_id is not None:
-        after["previous_id"] = previous_id
+    import changes nothing of the bilan, it records where the file came from).
+    A purged file keeps its promise of holding no words: the export's date only."""
+    after = {"exported_at": manifest.created_at.strftime("%d/%m/%Y %H:%M")}
+    if record.purge is None:
+        after.update(source=source, centre=manifest.centre)
+        if previous_id is not None:
+            after["previous_id"] = previous_id
     record.log(now, ChangeKind.IMPORTED, None, "dossier", after=after)

@@ -124,18 +124,18 @@ def write_archive(target: Path, manifest: Manifest, members: list[tuple[str, byt
 
 
 def read_archive(path: Path) -> tuple[Manifest, dict[str, bytes]]:
-    """The manifest and every member's bytes, each checked against it."""
-    shown = one_line(str(path))
+    """The manifest and every member's bytes, each checked against it; the
+    messages do not repeat the archive's path, which the caller names."""
     try:
         if not stat.S_ISREG(os.stat(path).st_mode):
-            raise ArchiveRefused(f"{shown} : ce n'est pas un fichier")
+            raise ArchiveRefused("ce n'est pas un fichier")
         archive = zipfile.ZipFile(path)
     except FileNotFoundError:
-        raise ArchiveRefused(f"{shown} : fichier introuvable") from None
+        raise ArchiveRefused("fichier introuvable") from None
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError):
-        raise ArchiveRefused(f"{shown} : ce n'est pas une archive zip lisible (fichier tronqué ou d'un autre type)") from None
+        raise ArchiveRefused("ce n'est pas une archive zip lisible (fichier tronqué ou d'un autre type)") from None
     except OSError as exc:
-        raise ArchiveRefused(f"{shown} : lecture impossible ({exc.strerror})") from None
+        raise ArchiveRefused(f"lecture impossible ({exc.strerror})") from None
     with archive:
         infos = _checked_entries(archive)
         manifest = _manifest(archive, infos)
