@@ -17,7 +17,7 @@ from .common import (
 
 def add_parsers(commands, common: argparse.ArgumentParser) -> None:
     export = commands.add_parser(
-        "export", parents=[common], help="exporter en Markdown",
+        "export", parents=[common], help="exporter un document (Markdown, PDF) ou tout le dossier (zip)",
         description="Exporte le compte rendu d'une séance, l'historique, le document de synthèse "
         "le dossier de traçabilité Qualiopi (sans contenu de notes), ou tout le dossier "
         "en une archive (--dossier) à importer ailleurs avec « seance import ».",
