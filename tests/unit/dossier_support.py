@@ -34,13 +34,13 @@ def demo_copy(where: Path, without: tuple[str, ...] = ()) -> Path:
 
 
 def with_documents(data_dir: Path, candidate_id: str) -> list[Path]:
-    """Every held séance's summary and the synthesis, as a consultant exports them."""
+    """Every held séance's summary, and the synthesis with its PDF, as a consultant exports them."""
     record = ReadOnlyStore(data_dir).load(candidate_id)
     written = [
         exports.export_to_file(record, PHASES, exports.Document.SUMMARY, NOW, data_dir / "exports", s.number)
         for s in record.seances if s.start is not None
     ]
-    written.append(exports.export_to_file(record, PHASES, exports.Document.SYNTHESIS, NOW, data_dir / "exports"))
+    written += exports.export_with_pdf(record, PHASES, exports.Document.SYNTHESIS, NOW, data_dir / "exports", CENTRE)
     return written
 
 

@@ -286,3 +286,20 @@ def test_a_version_1_file_imports_and_is_written_as_version_2(origin, tmp_path):
     written = json.loads((target / "candidates" / f"{ZOE}.json").read_text(encoding="utf-8"))
     assert written["meta"]["1"]["schema_version"] == 2
     assert ReadOnlyStore(target).load(ZOE).seances == ReadOnlyStore(origin).load(ZOE).seances
+
+
+def test_a_document_too_big_for_an_archive_is_named_and_nothing_is_written(origin, capsys, monkeypatch):
+    from seance_tui.domain import dossier as rules
+
+    monkeypatch.setattr(rules, "MAX_MEMBER_SIZE", 20_000)  # the file (16 kB) passes, the PDF does not
+    untouched = snapshot(origin)
+    assert main(["export", "zoe", "--dossier", "--data-dir", str(origin)]) == 2
+    err = capsys.readouterr().err
+    assert "archive non écrite : « exports/2026-12-02-synthese.pdf » : " in err and "par fichier d'une archive" in err
+    assert snapshot(origin) == untouched
+
+
+def test_a_file_copied_under_another_id_is_not_exported(origin, capsys):
+    (origin / "candidates" / "copie-zoe.json").write_bytes((origin / "candidates" / f"{ZOE}.json").read_bytes())
+    assert main(["export", "copie-zoe", "--dossier", "--data-dir", str(origin)]) == 2
+    assert "n'est pas celui du nom du fichier" in capsys.readouterr().err

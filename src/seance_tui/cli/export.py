@@ -160,7 +160,7 @@ DOSSIER_NOTICE = (
 def _export_dossier(args: argparse.Namespace, data_dir: Path) -> int:
     from .. import __version__
     from ..services.centre import CentreFileError, centre_name
-    from ..services.dossier import export_dossier
+    from ..services.dossier import ArchiveRefused, export_dossier
 
     for given, option in ((args.all, "--all"), (args.stdout, "--stdout"), (args.pdf, "--pdf")):
         if given:
@@ -176,8 +176,8 @@ def _export_dossier(args: argparse.Namespace, data_dir: Path) -> int:
     exports_dir = _exports_dir(data_dir, args)
     try:
         exported = export_dossier(data_dir, candidate_id, datetime.now(), exports_dir, __version__, centre)
-    except CandidateFileError as exc:
-        raise CommandError(str(exc)) from exc
+    except (CandidateFileError, ArchiveRefused) as exc:
+        raise CommandError(f"archive non écrite : {exc}") from exc
     except (OSError, StorageError) as exc:
         raise CommandError(f"écriture impossible dans {exports_dir} : {exc}") from exc
     print(exported.path)

@@ -126,6 +126,14 @@ class Manifest:
             raise ArchiveRefused(f"{MANIFEST_NAME} : le dossier ({RECORD_NAME}) n'y est pas listé")
         if self.purged and len(paths) != 1:
             raise ArchiveRefused(f"{MANIFEST_NAME} : un dossier purgé ne doit contenir aucun export")
+        if len(paths) > MAX_MEMBERS:
+            raise ArchiveRefused(f"{MANIFEST_NAME} : plus de {MAX_MEMBERS} fichiers")
+        for member in self.members:
+            if member.size > MAX_MEMBER_SIZE:
+                raise ArchiveRefused(
+                    f"« {one_line(member.path)} » : {member.size} octets, au-delà de {MAX_MEMBER_SIZE >> 20} Mo "
+                    "par fichier d'une archive"
+                )
         if sum(m.size for m in self.members) > MAX_TOTAL_SIZE:
             raise ArchiveRefused(f"{MANIFEST_NAME} : taille totale annoncée au-delà de {MAX_TOTAL_SIZE >> 20} Mo")
 

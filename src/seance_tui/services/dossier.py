@@ -54,7 +54,7 @@ from ..storage.archive import (
     write_archive,
 )
 from ..storage.codec import READABLE_VERSIONS
-from ..storage.errors import CandidateExists, CandidateNotFound
+from ..storage.errors import CandidateExists, CandidateFileError, CandidateNotFound
 from ..storage.exports import export_path, write_export_bytes
 from ..storage.layout import Layout, check_candidate_id
 from ..storage.locks import CandidateLocked, held_by
@@ -83,14 +83,15 @@ class Imported:
 def export_dossier(data_dir: Path, candidate_id: str, now: datetime, into: Path | None, app_version: str,
                    centre: str) -> Exported:
     """Raises ``CandidateNotFound``, ``CandidateFileError`` (a file that does
-    not read is not exported), or ``OSError``/``StorageError`` on writing."""
+    not read is not exported), ``ArchiveRefused`` (documents beyond the
+    archive's bounds), or ``OSError``/``StorageError`` on writing."""
     layout = Layout(data_dir)
     path = layout.candidate_file(candidate_id)
     try:
         raw = path.read_bytes()  # the bytes as stored, read once: what is checked is what is archived
     except FileNotFoundError:
         raise CandidateNotFound(path) from None
-    record, version = _decoded(raw, path)
+    record, version = _decoded(raw, path, candidate_id)
     documents = [] if record.purge is not None else export_files(layout.exports_dir, record.candidate)
     members = [(RECORD_NAME, raw), *((export_member(name), data) for name, data in documents)]
     manifest = Manifest(
@@ -103,18 +104,21 @@ def export_dossier(data_dir: Path, candidate_id: str, now: datetime, into: Path 
         purged=record.purge is not None,
         members=tuple(member_of(name, data) for name, data in members),
     )
+    manifest.check_members()  # an archive this app would refuse to import is not written
     target = export_path(into or layout.exports_dir, record.candidate, archive_file_name(now.date()))
     write_archive(target, manifest, members)
     return Exported(path=target, documents=len(documents), purged=record.purge is not None)
 
 
-def _decoded(raw: bytes, path: Path):
-    from ..storage.errors import CandidateFileError
-
+def _decoded(raw: bytes, path: Path, candidate_id: str):
     try:
-        return decode_record_bytes(raw, str(path))
+        record, version = decode_record_bytes(raw)
     except ArchiveRefused as exc:
-        raise CandidateFileError(path, str(exc).removeprefix(f"{path} : ")) from exc
+        raise CandidateFileError(path, str(exc)) from exc
+    if record.candidate.id != candidate_id:  # a file copied by hand under another name
+        raise CandidateFileError(path, f"l'identifiant inscrit dans le fichier ({record.candidate.id}) n'est pas "
+                                       "celui du nom du fichier")
+    return record, version
 
 
 def import_dossier(data_dir: Path, archive: Path, now: datetime, app_version: str, *, new_id: bool = False,
@@ -124,7 +128,10 @@ def import_dossier(data_dir: Path, archive: Path, now: datetime, app_version: st
     the writes, after which the import may be run again."""
     manifest, contents = read_archive(archive)
     check_schema_version(manifest.schema_version, READABLE_VERSIONS, app_version, manifest.app_version)
-    record, version = decode_record_bytes(contents[RECORD_NAME], RECORD_NAME)
+    try:
+        record, version = decode_record_bytes(contents[RECORD_NAME])
+    except ArchiveRefused as exc:
+        raise ArchiveRefused(f"{RECORD_NAME} : {exc}") from exc
     check_schema_version(version, READABLE_VERSIONS, app_version, manifest.app_version)
     _check_matches_manifest(record, version, manifest)
     existing = _existing(data_dir, record.candidate.id)

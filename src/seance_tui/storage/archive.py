@@ -29,6 +29,7 @@ from ..domain.dossier import (
     MAX_MEMBER_SIZE,
     MAX_MEMBERS,
     MAX_TOTAL_SIZE,
+    RECORD_NAME,
     ArchiveRefused,
     Manifest,
     Member,
@@ -61,16 +62,17 @@ def member_of(path: str, data: bytes) -> Member:
 # --- what goes in -----------------------------------------------------------------
 
 
-def decode_record_bytes(raw: bytes, where: str) -> tuple[CandidateRecord, int]:
-    """The record a candidate file's bytes hold, and its schema version."""
+def decode_record_bytes(raw: bytes) -> tuple[CandidateRecord, int]:
+    """The record a candidate file's bytes hold, and its schema version;
+    ``ArchiveRefused`` with the reason (the caller names the file)."""
     try:
-        tables = decode_json(Path(where), raw)
+        tables = decode_json(Path(RECORD_NAME), raw)
         check_schema(tables)
         return record_from_tables(tables), schema_version(tables)
     except FileContentError as exc:
-        raise ArchiveRefused(f"{where} : {exc.reason}") from exc
+        raise ArchiveRefused(exc.reason) from exc
     except SchemaError as exc:
-        raise ArchiveRefused(f"{where} : {exc}") from exc
+        raise ArchiveRefused(str(exc)) from exc
 
 
 def export_files(exports_dir: Path, candidate: Candidate) -> list[tuple[str, bytes]]:
