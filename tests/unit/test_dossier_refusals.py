@@ -202,3 +202,18 @@ def test_an_encrypted_member_is_refused(good, target, tmp_path, capsys):
     raw[central + 8] |= 1  # and the central directory's, which zipfile reads first
     source.write_bytes(bytes(raw))
     assert "membre « dossier.json » chiffré" in refused(source, target, capsys)
+
+
+def test_a_member_present_twice_is_refused(good, target, tmp_path, capsys):
+    manifest, contents = members(good)
+    archive = rezip(tmp_path / "x.zip", manifest, contents)
+    with pytest.warns(UserWarning, match="Duplicate name"), zipfile.ZipFile(archive, "a") as zf:
+        zf.writestr("dossier.json", b"{}")
+    assert "membre « dossier.json » présent deux fois dans l'archive" in refused(archive, target, capsys)
+
+
+def test_two_members_that_differ_by_case_only_are_refused(good, target, tmp_path, capsys):
+    manifest, contents = members(good)
+    contents["exports/Note.md"], contents["exports/note.md"] = b"a", b"b"
+    err = refused(rezip(tmp_path / "x.zip", manifest, contents, reseal=True), target, capsys)
+    assert "un membre y est listé deux fois (majuscules mises à part)" in err
