@@ -303,3 +303,29 @@ def test_a_file_copied_under_another_id_is_not_exported(origin, capsys):
     (origin / "candidates" / "copie-zoe.json").write_bytes((origin / "candidates" / f"{ZOE}.json").read_bytes())
     assert main(["export", "copie-zoe", "--dossier", "--data-dir", str(origin)]) == 2
     assert "n'est pas celui du nom du fichier" in capsys.readouterr().err
+
+
+def test_a_renamed_candidate_takes_the_documents_of_its_former_folder_too(origin, tmp_path, capsys):
+    with WritableStore(origin).open_for_writing(ZOE) as writer:
+        record = writer.record
+        record.candidate.name = "Zoé Martin"
+        writer.save(record)
+    old = origin / "exports" / ZOE  # the folder of her former name
+    new = origin / "exports" / "zoe-martin-zoe-lefevre"
+    new.mkdir()
+    (new / "2026-12-02-synthese.md").write_text("synthèse sous le nouveau nom", encoding="utf-8")
+    (new / "mot.md").write_text("nouveau", encoding="utf-8")
+    assert main(["export", ZOE, "--dossier", "--data-dir", str(origin)]) == 0
+    out, err = capsys.readouterr()
+    archive = Path(out.strip())
+    assert archive.parent == new
+    assert f"{old / '2026-12-02-synthese.md'} : laissé hors de l'archive (un autre document porte ce nom)" in err
+    _, contents = members(archive)
+    assert contents["exports/2026-12-02-synthese.md"] == "synthèse sous le nouveau nom".encode()
+    assert contents["exports/mot.md"] == b"nouveau"
+    assert {f"exports/{p.name}" for p in old.iterdir()} <= set(contents)
+    target = tmp_path / "b"
+    assert main(["import", str(archive), "--data-dir", str(target)]) == 0
+    assert sorted(p.name for p in (target / "exports" / "zoe-martin-zoe-lefevre").iterdir()) == sorted(
+        n.removeprefix("exports/") for n in contents if n != "dossier.json"
+    )

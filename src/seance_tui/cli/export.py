@@ -181,6 +181,8 @@ def _export_dossier(args: argparse.Namespace, data_dir: Path) -> int:
     except (OSError, StorageError) as exc:
         raise CommandError(f"écriture impossible dans {exports_dir} : {exc}") from exc
     print(exported.path)
+    for path in exported.left_out:
+        print(f"{path} : laissé hors de l'archive (un autre document porte ce nom)", file=sys.stderr)
     if exported.purged:
         print("Dossier purgé (R6313-7) : l'archive ne contient que son enregistrement sans contenu.", file=sys.stderr)
     else:

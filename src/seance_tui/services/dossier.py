@@ -68,6 +68,7 @@ class Exported:
     path: Path
     documents: int  # export documents in the archive
     purged: bool
+    left_out: list[Path]  # a former folder's document whose name the archive already holds, different
 
 
 @dataclass(frozen=True)
@@ -92,7 +93,10 @@ def export_dossier(data_dir: Path, candidate_id: str, now: datetime, into: Path 
     except FileNotFoundError:
         raise CandidateNotFound(path) from None
     record, version = _decoded(raw, path, candidate_id)
-    documents = [] if record.purge is not None else export_files(layout.exports_dir, record.candidate)
+    documents, left_out = [], []
+    if record.purge is None:
+        others = [i for i in ReadOnlyStore(data_dir).candidate_ids() if i != candidate_id]
+        documents, left_out = export_files(layout, record.candidate, others)
     members = [(RECORD_NAME, raw), *((export_member(name), data) for name, data in documents)]
     manifest = Manifest(
         schema_version=version,
@@ -107,7 +111,7 @@ def export_dossier(data_dir: Path, candidate_id: str, now: datetime, into: Path 
     manifest.check_members()  # an archive this app would refuse to import is not written
     target = export_path(into or layout.exports_dir, record.candidate, archive_file_name(now.date()))
     write_archive(target, manifest, members)
-    return Exported(path=target, documents=len(documents), purged=record.purge is not None)
+    return Exported(path=target, documents=len(documents), purged=record.purge is not None, left_out=left_out)
 
 
 def _decoded(raw: bytes, path: Path, candidate_id: str):

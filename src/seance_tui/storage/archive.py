@@ -44,6 +44,8 @@ from .atomic import FILE_MODE, _fsync_dir, make_private_dir
 from .codec import SchemaError, check_schema, record_from_tables, schema_version
 from .errors import FileContentError
 from .jsonfile import decode_json
+from .layout import Layout
+from .purge_files import export_folders
 
 # A dossier archive left in the candidate's own export folder (so that the
 # R6313-7 purge removes it with the folder) is not one of its exports.
@@ -75,23 +77,33 @@ def decode_record_bytes(raw: bytes) -> tuple[CandidateRecord, int]:
         raise ArchiveRefused(str(exc)) from exc
 
 
-def export_files(exports_dir: Path, candidate: Candidate) -> list[tuple[str, bytes]]:
-    """The documents of the candidate's export folder: regular files with a
-    plain name (no link followed, no temporary file of a write, no archive)."""
-    folder = exports_dir / candidate_folder(candidate)
-    try:
-        entries = sorted(os.scandir(folder), key=lambda e: e.name)
-    except (FileNotFoundError, NotADirectoryError):
-        return []
-    files = []
-    for entry in entries:
-        if not entry.is_file(follow_symlinks=False) or not is_plain_file_name(entry.name):
+def export_files(layout: Layout, candidate: Candidate, other_ids: list[str]) -> tuple[list[tuple[str, bytes]], list[Path]]:
+    """The documents of the candidate's export folders: its folder now, then
+    those of a former name (``<slug>-<id>``: a renamed candidate keeps its old
+    folder), regular files with a plain name (no link followed, no temporary
+    file of a write, no archive). A name already taken by a different file is
+    left out and returned, so the caller can say so."""
+    current = layout.exports_dir / candidate_folder(candidate)
+    folders = [current, *(f for f in export_folders(layout, candidate.id, other_ids) if f != current)]
+    files: dict[str, bytes] = {}
+    left_out = []
+    for folder in folders:
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except (FileNotFoundError, NotADirectoryError):
             continue
-        if entry.name.endswith(ARCHIVE_SUFFIX):
-            continue
-        with open(entry.path, "rb") as file:
-            files.append((entry.name, file.read()))
-    return files
+        for entry in entries:
+            if not entry.is_file(follow_symlinks=False) or not is_plain_file_name(entry.name):
+                continue
+            if entry.name.endswith(ARCHIVE_SUFFIX):
+                continue
+            with open(entry.path, "rb") as file:
+                data = file.read()
+            if entry.name not in files:
+                files[entry.name] = data
+            elif files[entry.name] != data:
+                left_out.append(Path(entry.path))
+    return list(files.items()), left_out
 
 
 def write_archive(target: Path, manifest: Manifest, members: list[tuple[str, bytes]]) -> Path:
