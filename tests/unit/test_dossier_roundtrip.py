@@ -329,3 +329,17 @@ def test_a_renamed_candidate_takes_the_documents_of_its_former_folder_too(origin
     assert sorted(p.name for p in (target / "exports" / "zoe-martin-zoe-lefevre").iterdir()) == sorted(
         n.removeprefix("exports/") for n in contents if n != "dossier.json"
     )
+
+
+def test_a_new_id_reaches_every_place_the_id_lives(tmp_path):
+    origin = tmp_path / "a"
+    record = purged(planted_record(), PHASES, NOW, "marie")
+    assert record.events[-1].target == record.candidate.id  # the purge names the file by its id
+    WritableStore(origin).create(record)
+    archive = _export(origin, record.candidate.id)
+    target = tmp_path / "b"
+    WritableStore(target).create(record)
+    imported = dossier.import_dossier(target, archive, LATER, VERSION, new_id=True)
+    assert imported.previous_id == record.candidate.id != imported.candidate_id
+    raw = (target / "candidates" / f"{imported.candidate_id}.json").read_text(encoding="utf-8")
+    assert record.candidate.id not in raw

@@ -273,10 +273,16 @@ def conflicts(incoming_id: str, incoming_name: str, existing: Iterable[Existing]
 
 
 def with_new_id(record: CandidateRecord, new_id: str) -> CandidateRecord:
-    """The record under ``new_id``: the candidate's id is the only place an id
-    lives inside a file (events name roadmap items, never the candidate); the
-    export folder follows from it (``domain/slug.py``)."""
+    """The record under ``new_id``, everywhere the id lives in a file: the
+    candidate, and the purge's event, which names the file by its id (the
+    others name « candidate », a séance, a roadmap or checklist item). The
+    export folder follows from the id (``domain/slug.py``)."""
+    old_id = record.candidate.id
     record.candidate = replace(record.candidate, id=new_id)
+    record.events = [
+        replace(e, target=new_id) if e.kind is ChangeKind.PURGED and e.target == old_id else e
+        for e in record.events
+    ]
     return record
 
 
