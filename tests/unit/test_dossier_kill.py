@@ -31,18 +31,14 @@ def test_kill_9_before_each_rename_leaves_nothing_or_the_whole_file(tmp_path):
     renames = 1 + len(documents) + 2
     for stop in range(1, renames + 2):
         target = tmp_path / f"cible-{stop}"
-        process = subprocess.Popen(
+        with subprocess.Popen(
             [sys.executable, str(CHILD), str(target), str(archive), str(stop)],
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=_child_env(),
-        )
-        try:
+        ) as process:  # closes its pipes, and waits for it, on the way out
             said = process.stdout.readline()
             process.kill()
-            process.wait(timeout=30)
-        finally:
-            if process.poll() is None:
-                process.kill()
-        assert said.startswith("stopped" if stop <= renames else "done"), (stop, said, process.stderr.read())
+            errors = process.stderr.read()
+        assert said.startswith("stopped" if stop <= renames else "done"), (stop, said, errors)
         ids = ReadOnlyStore(target).candidate_ids()
         file_written = stop > 1 + len(documents) + 1
         assert ids == ([ZOE] if file_written else []), (stop, said)
