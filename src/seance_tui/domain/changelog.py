@@ -358,7 +358,8 @@ def _import_sentence(event: ChangeEvent, content_free: bool = False) -> str:
     source, centre = event.after.get("source"), event.after.get("centre")
     exported, previous = event.after.get("exported_at"), event.after.get("previous_id")
     if content_free:
-        return "Dossier importé" + (f" (export du {exported})" if exported and _safe_value("exported_at", exported) else "")
+        shown = exported and _safe_value("exported_at", exported)
+        return "Dossier importé" + (f" (export du {exported})" if shown else "")
     sentence = "Dossier importé" + (f" depuis « {source} »" if source else "")
     details = [f"export du {exported}" if exported else "", f"par {centre}" if centre else ""]
     details = [" ".join(d for d in details if d)]

@@ -175,7 +175,8 @@ def import_dossier(data_dir: Path, archive: Path, now: datetime, app_version: st
     except CandidateLocked as exc:
         raise ArchiveRefused(_open_elsewhere(record.candidate.id, exc.owner.describe() if exc.owner else None)) from exc
     except CandidateExists as exc:
-        raise ArchiveRefused(f"un dossier est apparu sous l'identifiant {record.candidate.id} pendant l'import") from exc
+        appeared = f"un dossier est apparu sous l'identifiant {record.candidate.id} pendant l'import"
+        raise ArchiveRefused(appeared) from exc
     _refresh_listing(store, now)
     return Imported(
         candidate_id=record.candidate.id, name=record.candidate.name, path=layout.candidate_file(record.candidate.id),

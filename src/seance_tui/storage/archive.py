@@ -77,7 +77,9 @@ def decode_record_bytes(raw: bytes) -> tuple[CandidateRecord, int]:
         raise ArchiveRefused(str(exc)) from exc
 
 
-def export_files(layout: Layout, candidate: Candidate, other_ids: list[str]) -> tuple[list[tuple[str, bytes]], list[Path]]:
+def export_files(
+    layout: Layout, candidate: Candidate, other_ids: list[str]
+) -> tuple[list[tuple[str, bytes]], list[Path]]:
     """The documents of the candidate's export folders: its folder now, then
     those of a former name (``<slug>-<id>``: a renamed candidate keeps its old
     folder), regular files with a plain name (no link followed, no temporary
@@ -160,7 +162,9 @@ def read_archive(path: Path) -> tuple[Manifest, dict[str, bytes]]:
         contents = {}
         for member in manifest.members:
             if member.path not in infos:
-                raise ArchiveRefused(f"membre « {one_line(member.path)} » listé au manifeste mais absent de l'archive")
+                raise ArchiveRefused(
+                    f"membre « {one_line(member.path)} » listé au manifeste mais absent de l'archive"
+                )
             contents[member.path] = _checked_member(archive, infos[member.path], member)
     return manifest, contents
 
@@ -234,7 +238,9 @@ def _bounded_read(archive: zipfile.ZipFile, info: zipfile.ZipInfo, size: int) ->
 # --- where the exports land -----------------------------------------------------
 
 
-def export_clashes(exports_dir: Path, candidate: Candidate, files: list[tuple[str, bytes]]) -> tuple[list[str], list[str]]:
+def export_clashes(
+    exports_dir: Path, candidate: Candidate, files: list[tuple[str, bytes]]
+) -> tuple[list[str], list[str]]:
     """(names already there with other bytes, names already there identical):
     an import never replaces a document, and one already there as it is in
     the archive (an import interrupted before its last step) is kept."""
