@@ -17,9 +17,10 @@ from .common import (
 
 def add_parsers(commands, common: argparse.ArgumentParser) -> None:
     export = commands.add_parser(
-        "export", parents=[common], help="exporter en Markdown",
+        "export", parents=[common], help="exporter un document (Markdown, PDF) ou tout le dossier (zip)",
         description="Exporte le compte rendu d'une séance, l'historique, le document de synthèse "
-        "ou le dossier de traçabilité Qualiopi (sans contenu de notes).",
+        "le dossier de traçabilité Qualiopi (sans contenu de notes), ou tout le dossier "
+        "en une archive (--dossier) à importer ailleurs avec « seance import ».",
     )
     export.add_argument("candidate", metavar="CANDIDAT", nargs="?", help="identifiant ou partie du nom")
     what = export.add_mutually_exclusive_group()
@@ -30,6 +31,11 @@ def add_parsers(commands, common: argparse.ArgumentParser) -> None:
         "--qualiopi", action="store_true",
         help="dossier de traçabilité Qualiopi, pour un audit : dates, durées, phases, sans contenu de notes",
     )
+    what.add_argument(
+        "--dossier", action="store_true",
+        help="tout le dossier en une archive zip (notes privées comprises), pour un collègue "
+        "ou un autre centre : voir « seance import »",
+    )
     export.add_argument(
         "--all", action="store_true", help="avec --qualiopi, sans CANDIDAT : un dossier par candidat"
     )
@@ -39,6 +45,8 @@ def add_parsers(commands, common: argparse.ArgumentParser) -> None:
 
 
 def cmd_export(args: argparse.Namespace, data_dir: Path) -> int:
+    if args.dossier:
+        return _export_dossier(args, data_dir)
     _check_all(args)
     _check_pdf_options(args)
     store = read_only_store(data_dir)
@@ -139,6 +147,47 @@ def _chosen_seance(record, number: int | None):
     if record.last_seance is None:
         raise CommandError(f"{record.candidate.name} n'a encore aucune séance tenue.")
     return record.last_seance
+
+
+# --- export --dossier: the whole file in one archive (services/dossier.py) ---
+
+DOSSIER_NOTICE = (
+    "Cette archive contient tout le dossier, notes privées comprises : elle est destinée à un collègue "
+    "ou à un autre centre (seance import), pas au bénéficiaire."
+)
+
+
+def _export_dossier(args: argparse.Namespace, data_dir: Path) -> int:
+    from .. import __version__
+    from ..services.centre import CentreFileError, centre_name
+    from ..services.dossier import ArchiveRefused, export_dossier
+
+    for given, option in ((args.all, "--all"), (args.stdout, "--stdout"), (args.pdf, "--pdf")):
+        if given:
+            raise CommandError(f"--dossier écrit une archive zip : {option} ne s'y emploie pas.")
+    if not args.candidate:
+        raise CommandError("précisez le CANDIDAT dont exporter le dossier.")
+    store = read_only_store(data_dir)
+    candidate_id = find_candidate(store, args.candidate)
+    try:
+        centre = centre_name(data_dir)
+    except CentreFileError as exc:
+        raise CommandError(str(exc)) from exc
+    exports_dir = _exports_dir(data_dir, args)
+    try:
+        exported = export_dossier(data_dir, candidate_id, datetime.now(), exports_dir, __version__, centre)
+    except (CandidateFileError, ArchiveRefused) as exc:
+        raise CommandError(f"archive non écrite : {exc}") from exc
+    except (OSError, StorageError) as exc:
+        raise CommandError(f"écriture impossible dans {exports_dir} : {exc}") from exc
+    print(exported.path)
+    for path in exported.left_out:
+        print(f"{path} : laissé hors de l'archive (un autre document porte ce nom)", file=sys.stderr)
+    if exported.purged:
+        print("Dossier purgé (R6313-7) : l'archive ne contient que son enregistrement sans contenu.", file=sys.stderr)
+    else:
+        print(DOSSIER_NOTICE, file=sys.stderr)
+    return EXIT_OK
 
 
 COMMANDS = {"export": cmd_export}

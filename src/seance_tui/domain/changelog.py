@@ -133,6 +133,8 @@ def describe(event: ChangeEvent, name: str, phases: PhaseSet, *, content_free: b
         return _synthesis_sentence(event)
     if kind in _SEANCE_DETAIL_KINDS and not content_free:  # next steps and free tools are the consultant's words
         return _seance_details_sentence(event)
+    if kind is ChangeKind.IMPORTED:
+        return _import_sentence(event, content_free)
     if kind in _BILAN_SENTENCES:
         return _bilan_sentence(event, content_free)
     if kind is ChangeKind.BUDGET_EXCEEDED:
@@ -328,3 +330,23 @@ def _checklist_label(phases: PhaseSet, phase_key: str, item_key: str) -> str:
     phase = phases.get(phase_key)
     item = next((c for c in phase.checklist if c.key == item_key), None) if phase else None
     return item.label if item else item_key
+
+
+# --- a file brought in from an archive (domain/dossier.py, `seance import`) ---
+# Where it came from is words (a file name, a centre's name, an old id that
+# holds the name's slug): the content-free mode keeps only the export's date.
+
+
+def _import_sentence(event: ChangeEvent, content_free: bool = False) -> str:
+    source, centre = event.after.get("source"), event.after.get("centre")
+    exported, previous = event.after.get("exported_at"), event.after.get("previous_id")
+    if content_free:
+        shown = exported and _safe_value("exported_at", exported)
+        return "Dossier importé" + (f" (export du {exported})" if shown else "")
+    sentence = "Dossier importé" + (f" depuis « {source} »" if source else "")
+    details = [f"export du {exported}" if exported else "", f"par {centre}" if centre else ""]
+    details = [" ".join(d for d in details if d)]
+    if previous:
+        details.append(f"ancien identifiant : {previous}")
+    details = [d for d in details if d]
+    return sentence + (f" ({' ; '.join(details)})" if details else "")

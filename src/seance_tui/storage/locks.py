@@ -127,3 +127,23 @@ def _read_owner(owner_file: Path) -> LockOwner | None:
         return LockOwner.from_doc(decode_json(owner_file, owner_file.read_bytes()))
     except (OSError, FileContentError, KeyError, TypeError, ValueError):
         return None
+
+
+def held_by(lock_file: Path, owner_file: Path) -> str | None:
+    """Who holds this lock now (``marie@poste-12 (pid …) depuis …``), or None,
+    asked without taking it and without writing anything: a command that must
+    refuse to touch an open file (``seance import``) says so before it writes."""
+    import fcntl
+
+    try:
+        fd = os.open(lock_file, os.O_RDONLY)
+    except OSError:
+        return None  # never taken, or not ours to read: nobody holds it through seance
+    try:
+        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+    except OSError:
+        owner = _read_owner(owner_file)
+        return owner.describe() if owner else "un autre programme"
+    finally:
+        os.close(fd)  # closing gives back the shared lock, if it was taken
+    return None

@@ -22,6 +22,7 @@ from __future__ import annotations
 import os
 import threading
 import time
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -300,14 +301,19 @@ class WritableStore(ReadOnlyStore):
         for folder in folders:
             remove_orphan_temp_files(folder)
 
-    def create(self, record: CandidateRecord) -> None:
-        """Write a new candidate's file; raises CandidateExists rather than overwrite one."""
+    def create(self, record: CandidateRecord, before: Callable[[], None] | None = None) -> None:
+        """Write a new candidate's file; raises CandidateExists rather than overwrite one.
+
+        ``before`` runs under the lock, just before the file is written (an
+        import's documents: the file, written last, makes the candidate exist)."""
         candidate_id = check_candidate_id(record.candidate.id)
         path = self.layout.candidate_file(candidate_id)
         lock = self._lock(candidate_id, _CREATE_TIMEOUT_SECONDS)
         try:
             if os.path.lexists(path):
                 raise CandidateExists(path)
+            if before is not None:
+                before()
             _CandidateFileStorage(path).write(record_to_tables(record))
         finally:
             lock.release()
