@@ -55,6 +55,11 @@ def _review(args: argparse.Namespace, data_dir: Path):
         raise CommandError(str(exc)) from exc
 
 
+def browser_badge(reviewer_name: str) -> str:
+    """« lecture seule · navigateur · NOM »: the name as typed, its control characters visible."""
+    return texts.WEB_BADGE.format(name=visible_controls(reviewer_name))
+
+
 def cmd_review(args: argparse.Namespace, data_dir: Path) -> int:
     from ..web import REVIEWER_ENV
 
@@ -70,7 +75,7 @@ def cmd_review(args: argparse.Namespace, data_dir: Path) -> int:
 
     review = _review(args, data_dir)
     try:
-        badge = None if web_reviewer is None else texts.WEB_BADGE.format(name=visible_controls(web_reviewer))
+        badge = None if web_reviewer is None else browser_badge(web_reviewer)
         app = ReviewApp(review, who=LockOwner.of_this_process().address, badge=badge)
         app.run()
     finally:

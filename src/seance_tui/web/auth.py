@@ -26,7 +26,8 @@ COOKIE = "seance_session"
 LOGIN_PATH = "/connexion"
 LOGOUT_PATH = "/deconnexion"
 SESSION_SECONDS = 12 * 3600
-REVIEWER = web.AppKey("reviewer", Reviewer)
+# Where the middleware leaves the reviewer for the handlers (RequestKey: aiohttp 3.11 on).
+REVIEWER = web.RequestKey("reviewer", Reviewer) if hasattr(web, "RequestKey") else "seance.reviewer"
 
 
 @dataclass
