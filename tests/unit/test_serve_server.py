@@ -150,6 +150,27 @@ def test_over_the_session_limit_a_french_refusal_and_no_process(tmp_path, book):
     run(server, scenario)
 
 
+def test_removing_a_reviewer_closes_their_open_session(tmp_path, book, monkeypatch):
+    from seance_tui.web import server as server_module
+
+    monkeypatch.setattr(server_module, "REVOKED_CHECK", 0.05)
+    token = book.add("Marc")
+    kept = book.add("Léa")
+    server = make_server(tmp_path, book)
+
+    async def scenario(client):
+        marc = await client.ws_connect("/ws", headers={"Authorization": "Bearer " + token})
+        lea = await client.ws_connect("/ws", headers={"Authorization": "Bearer " + kept})
+        await wait_for(lambda: len(server.spawned) == 2)
+        ReviewerBook(book.path).remove("Marc")
+        await wait_for(lambda: ("stop", "Marc") in server.spawned)
+        await marc.receive()  # the close frame
+        assert marc.closed and not lea.closed and ("stop", "Léa") not in server.spawned
+        await lea.close()
+
+    run(server, scenario)
+
+
 async def wait_for(condition, timeout: float = 5.0) -> None:
     deadline = asyncio.get_running_loop().time() + timeout
     while not condition():

@@ -29,6 +29,7 @@ log = logging.getLogger("seance.serve")
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 HEARTBEAT = 15  # seconds: a browser gone without closing (laptop shut, network lost) is noticed within ~2 of these
+REVOKED_CHECK = 5.0  # seconds: how soon an open session of a removed reviewer is closed
 
 
 class SeanceServer(Server):
@@ -119,7 +120,11 @@ class SeanceServer(Server):
             await websocket.prepare(request)
             await service.start(width, height)
             log.info("session ouverte : %s, processus %s (%d/%d)", name, service.pid, len(self.live), self.max_sessions)
-            await self._process_messages(websocket, service)
+            watch = asyncio.create_task(self._close_if_revoked(websocket, reviewer.token_hash, name))
+            try:
+                await self._process_messages(websocket, service)
+            finally:
+                watch.cancel()
         except asyncio.CancelledError:
             await websocket.close()
         except Exception as error:  # noqa: BLE001 - logged; the finally still ends the process
@@ -130,3 +135,16 @@ class SeanceServer(Server):
             if service.pid is not None:
                 log.info("session fermée : %s, processus %s (code %s)", name, service.pid, service.returncode)
         return websocket
+
+    async def _close_if_revoked(self, websocket: web.WebSocketResponse, token_hash: str, name: str) -> None:
+        """A reviewer removed while reading: their open session ends too, not only their next request."""
+        while not websocket.closed:
+            await asyncio.sleep(REVOKED_CHECK)
+            try:
+                still_there = self.book.by_hash(token_hash) is not None
+            except Exception:  # noqa: BLE001 - an unreadable reviewers' file: refuse rather than keep serving
+                still_there = False
+            if not still_there:
+                log.warning("relecteur retiré : session de %s fermée", name)
+                await websocket.close()
+                return
