@@ -34,8 +34,7 @@ class FakeProcess:
         self.log.append(("start", self.name))
 
     async def stop(self) -> None:
-        if ("stop", self.name) not in self.log:
-            self.log.append(("stop", self.name))
+        self.log.append(("stop", self.name))
 
     async def send_bytes(self, data: bytes) -> bool:
         return True
@@ -124,6 +123,28 @@ def test_login_sets_an_httponly_strict_cookie_and_secure_behind_https(tmp_path, 
     for cookie in cookies.values():
         assert "HttpOnly" in cookie and "SameSite=Strict" in cookie and "Path=/" in cookie
     assert "Secure" not in cookies["http"] and "Secure" in cookies["https"]
+
+
+def test_a_websocket_from_another_site_is_refused_and_starts_nothing(tmp_path, book):
+    token = book.add("Marc")
+    server = make_server(tmp_path, book, public_url="https://relecture.example")
+
+    async def scenario(client):
+        bearer = {"Authorization": "Bearer " + token}
+        for origin in ("https://evil.example", "null", "https://relecture.example.evil.example"):
+            response = await client.get("/ws", headers={**bearer, "Origin": origin})
+            assert response.status == 403, origin
+        assert server.spawned == []
+        for done, origin in enumerate(("https://relecture.example", f"http://{client.host}:{client.port}"), 1):
+            ws = await client.ws_connect("/ws", headers={**bearer, "Origin": origin})
+            await wait_for(lambda: len(server.spawned) == 2 * done - 1)
+            await ws.close()
+            await wait_for(lambda: len(server.spawned) == 2 * done)
+        page = await client.get("/", headers=bearer)
+        assert page.headers["X-Frame-Options"] == "DENY"
+
+    run(server, scenario)
+    assert [what for what, _ in server.spawned] == ["start", "stop", "start", "stop"]
 
 
 def test_over_the_session_limit_a_french_refusal_and_no_process(tmp_path, book):

@@ -14,6 +14,7 @@ import logging
 import secrets
 import time
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from aiohttp import web
 
@@ -43,10 +44,24 @@ def client(request: web.Request) -> str:
     return pages.shown(f"{peer} (pour {forwarded})" if forwarded else peer)
 
 
+def same_origin(request: web.Request, public_url: str) -> bool:
+    """A websocket opened by a page of this server (or by a script: no Origin).
+
+    The SameSite=Strict cookie already stays home on a cross-site handshake;
+    this refuses one whatever the browser does with cookies."""
+    origin = request.headers.get("Origin")
+    if origin is None:
+        return True
+    parsed = urlsplit(public_url)
+    allowed = {f"{parsed.scheme}://{parsed.netloc}", f"http://{request.host}", f"https://{request.host}"}
+    return origin.rstrip("/") in allowed
+
+
 class Gate:
-    def __init__(self, book: ReviewerBook, secure_cookie: bool) -> None:
+    def __init__(self, book: ReviewerBook, secure_cookie: bool, public_url: str) -> None:
         self.book = book
         self.secure_cookie = secure_cookie
+        self.public_url = public_url
         self.sessions: dict[str, Session] = {}
 
     def reviewer_of(self, request: web.Request) -> Reviewer | None:
@@ -75,8 +90,15 @@ class Gate:
             if request.method == "GET" and request.path in ("/", LOGIN_PATH):
                 return pages.login(LOGIN_PATH)
             return pages.unauthorized()
+        if request.path == "/ws" and not same_origin(request, self.public_url):
+            log.warning("refusé (403, origine %s) : %s", pages.shown(request.headers["Origin"]), pages.shown(reviewer.name))
+            return pages.forbidden_origin()
         request[REVIEWER] = reviewer
-        return await handler(request)
+        response = await handler(request)
+        if not response.prepared:  # a websocket's headers are already sent
+            response.headers.setdefault("X-Frame-Options", "DENY")  # never inside another site's frame
+            response.headers.setdefault("Referrer-Policy", "no-referrer")
+        return response
 
     async def handle_login(self, request: web.Request) -> web.StreamResponse:
         form = await request.post()

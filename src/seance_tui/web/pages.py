@@ -64,6 +64,14 @@ def unauthorized() -> web.Response:
     )
 
 
+def forbidden_origin() -> web.Response:
+    return _page(
+        "seance — accès refusé",
+        "<h1>Accès refusé</h1><p>Cette page de relecture ne peut être ouverte que depuis ce serveur.</p>",
+        403,
+    )
+
+
 def too_many(limit: int) -> web.Response:
     return _page(
         "seance — trop de sessions",

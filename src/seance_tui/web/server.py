@@ -54,7 +54,7 @@ class SeanceServer(Server):
         self.data_dir = data_dir
         self.book = book
         self.max_sessions = max_sessions
-        self.gate = Gate(book, secure_cookie=self.public_url.startswith("https:"))
+        self.gate = Gate(book, secure_cookie=self.public_url.startswith("https:"), public_url=self.public_url)
         self.live: set[ReviewProcess] = set()
 
     # -- the aiohttp app ---------------------------------------------------
