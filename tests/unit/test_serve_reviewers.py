@@ -101,3 +101,23 @@ def test_listening_beyond_localhost_warns_that_tls_is_a_reverse_proxy_s(tmp_path
     assert started == [("127.0.0.1", 8123), ("0.0.0.0", 8000)]
     assert "TLS" not in local and "aucun relecteur" in local
     assert "sans chiffrement" in public and "proxy inverse" in public
+
+
+def test_a_port_already_taken_is_said_plainly(tmp_path, capsys):
+    import asyncio
+    import socket
+
+    data = tmp_path / "donnees"
+    data.mkdir()
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        try:
+            code = main(["serve", "--data-dir", str(data), "--config-dir", str(tmp_path / "cfg"),
+                         "--cache-dir", str(tmp_path / "c"), "--port", str(port)])
+        finally:
+            asyncio.set_event_loop(None)  # the server's loop, closed, is not left as this thread's
+
+    assert code == 2
+    assert f"impossible d'écouter sur 127.0.0.1:{port}" in capsys.readouterr().err

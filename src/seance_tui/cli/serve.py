@@ -113,7 +113,12 @@ def _serve(args: argparse.Namespace, data_dir: Path, book) -> int:
         data_dir, paths.resolve_cache_dir(args.cache_dir), book,
         host=args.host, port=args.port, max_sessions=args.max_sessions, public_url=args.public_url,
     )
-    server.serve()
+    try:
+        server.serve()
+    except OSError as exc:  # the port taken, an address not of this machine: said plainly
+        raise CommandError(
+            f"impossible d'écouter sur {visible_controls(args.host)}:{args.port} : {exc.strerror or exc}"
+        ) from exc
     return EXIT_OK
 
 
