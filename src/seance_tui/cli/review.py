@@ -65,7 +65,7 @@ def cmd_review(args: argparse.Namespace, data_dir: Path) -> int:
 
     # Started by `seance serve` for a reviewer it authenticated: Textual's web
     # driver talks through pipes, and the badge names the reviewer.
-    web_reviewer = os.environ.get(REVIEWER_ENV)
+    web_reviewer = os.environ.get(REVIEWER_ENV) if os.environ.get("TEXTUAL_DRIVER") else None
     if web_reviewer is None and not (sys.stdin.isatty() and sys.stdout.isatty()):
         # Without a terminal (ssh -T, a pipe) Textual would wait for one forever.
         raise CommandError(texts.REVIEW_NEEDS_TERMINAL)

@@ -107,6 +107,9 @@ class Gate:
         if reviewer is None:
             log.warning("connexion refusée (jeton inconnu) depuis %s", client(request))
             return pages.login(LOGIN_PATH, "Jeton inconnu ou retiré.")
+        now = time.monotonic()
+        for stale in [key for key, session in self.sessions.items() if session.expires < now]:
+            del self.sessions[stale]  # sessions never used again would otherwise stay forever
         session_id = secrets.token_urlsafe(32)
         self.sessions[session_id] = Session(reviewer.token_hash, time.monotonic() + SESSION_SECONDS)
         log.info("connexion : %s depuis %s", pages.shown(reviewer.name), client(request))
