@@ -90,3 +90,24 @@ def resolve_cache_dir(cli_value: str | os.PathLike[str] | None) -> Path:
 def fonts_dir() -> Path:
     """The bundled DejaVu Sans the PDF exports embed (``data/fonts/``, with its LICENSE)."""
     return bundled_data_dir() / "fonts"
+
+
+# seance serve's reviewers (names and token hashes): configuration of this
+# account, never in the data dir, which is the candidates' and may be shared.
+CONFIG_DIR_ENV = "SEANCE_CONFIG_DIR"
+REVIEWERS_FILE = "relecteurs.json"
+
+
+def default_user_config_dir() -> Path:
+    from platformdirs import user_config_dir
+
+    return Path(user_config_dir("seance", appauthor=False))
+
+
+def resolve_config_dir(cli_value: str | os.PathLike[str] | None) -> Path:
+    """``--config-dir`` > ``SEANCE_CONFIG_DIR`` > the platform's user config dir."""
+    return _resolve(cli_value, CONFIG_DIR_ENV, default_user_config_dir)
+
+
+def reviewers_file(config_dir: Path) -> Path:
+    return config_dir / REVIEWERS_FILE

@@ -34,7 +34,7 @@ def test_pure_layers_import_neither_textual_nor_tinydb(modules):
 # --- The import contracts (pyproject.toml, [tool.importlinter]) -------------
 # The check above only sees what ten modules load at run time; import-linter
 # reads every import statement of the package, lazy ones included, and knows
-# the whole order cli > ui > services > search > export | storage > domain.
+# the whole order cli > web > ui > services > search > export | storage > domain.
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -69,16 +69,19 @@ def _first_existing(package: Path, *candidates: str) -> Path:
 @pytest.mark.parametrize(
     ("files", "line", "contract"),
     [
-        (("export/summary.py",), "from ..ui import texts", "cli > ui > services"),
+        (("export/summary.py",), "from ..ui import texts", "cli > web > ui > services"),
         (("services/workspace.py",), "import textual", "services run without a terminal"),
         (("domain/search_query.py", "search/query.py", "search/__init__.py"), "import textual.widgets",
          "domain, export and search draw nothing"),
         (("domain/record.py",), "import tinydb", "domain and export touch no file"),
         (("ui/app.py",), "from ..storage.errors import StorageError", "ui reaches files and exports only"),
-        (("storage/exports.py",), "from ..export import naming", "cli > ui > services"),
+        (("storage/exports.py",), "from ..export import naming", "cli > web > ui > services"),
+        (("services/review.py",), "from ..web import REVIEWER_ENV", "cli > web > ui > services"),
+        (("web/server.py",), "from ..cli import serve", "cli > web > ui > services"),
     ],
     ids=["export-imports-ui-texts", "services-imports-textual", "search-query-imports-textual",
-         "domain-imports-tinydb", "ui-imports-storage", "storage-imports-export"],
+         "domain-imports-tinydb", "ui-imports-storage", "storage-imports-export",
+         "services-imports-web", "web-imports-cli"],
 )
 def test_a_deliberate_violation_breaks_its_contract(tmp_path, files, line, contract):
     shutil.copytree(ROOT / "src" / "seance_tui", tmp_path / "src" / "seance_tui",

@@ -17,13 +17,13 @@ import sys
 from .. import __version__, paths
 from ..domain.text import visible_controls
 from ..storage.errors import StorageError
-from . import agenda, bilan, export, listing, purge, review, transfer, workspace
+from . import agenda, bilan, export, listing, purge, review, serve, transfer, workspace
 from .common import EXIT_USAGE, CommandError
 from .french import speak_french, words_may_start_with_a_dash
 from .data_dir import data_dir as _data_dir
 
 # Each family of commands, in the order ``seance --help`` lists them.
-FAMILIES = (listing, agenda, export, transfer, review, bilan, purge)
+FAMILIES = (listing, agenda, export, transfer, review, bilan, purge, serve)
 COMMANDS = {**workspace.COMMANDS, **{name: run for family in FAMILIES for name, run in family.COMMANDS.items()}}
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from .. import paths
 from ..domain.dates import format_date
 from ..domain.phases import PhaseFileError
-from ..domain.text import one_line
+from ..domain.text import one_line, visible_controls
 from ..ui import texts
 from .french import positive_int
 from .common import EXIT_FOUND_PROBLEMS, EXIT_OK, CommandError, print_problems, read_only_store
@@ -55,8 +55,18 @@ def _review(args: argparse.Namespace, data_dir: Path):
         raise CommandError(str(exc)) from exc
 
 
+def browser_badge(reviewer_name: str) -> str:
+    """« lecture seule · navigateur · NOM »: the name as typed, its control characters visible."""
+    return texts.WEB_BADGE.format(name=visible_controls(reviewer_name))
+
+
 def cmd_review(args: argparse.Namespace, data_dir: Path) -> int:
-    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+    from ..web import REVIEWER_ENV
+
+    # Started by `seance serve` for a reviewer it authenticated: Textual's web
+    # driver talks through pipes, and the badge names the reviewer.
+    web_reviewer = os.environ.get(REVIEWER_ENV) if os.environ.get("TEXTUAL_DRIVER") else None
+    if web_reviewer is None and not (sys.stdin.isatty() and sys.stdout.isatty()):
         # Without a terminal (ssh -T, a pipe) Textual would wait for one forever.
         raise CommandError(texts.REVIEW_NEEDS_TERMINAL)
     from ..storage.locks import LockOwner
@@ -65,7 +75,8 @@ def cmd_review(args: argparse.Namespace, data_dir: Path) -> int:
 
     review = _review(args, data_dir)
     try:
-        app = ReviewApp(review, who=LockOwner.of_this_process().address)
+        badge = None if web_reviewer is None else browser_badge(web_reviewer)
+        app = ReviewApp(review, who=LockOwner.of_this_process().address, badge=badge)
         app.run()
     finally:
         review.close()

@@ -6,6 +6,8 @@ as text (never markup) by the widgets.
 
 APP_TITLE = "seance"
 READ_ONLY_BADGE = "lecture seule"
+# seance serve: review in a browser, for a named reviewer (the name as typed, its control characters visible)
+WEB_BADGE = "lecture seule · navigateur · {name}"
 
 # Panes
 PANE_CANDIDATES = "Candidats"

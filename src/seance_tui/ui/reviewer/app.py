@@ -73,7 +73,7 @@ class ReviewApp(CrashGuard, App):
     BINDINGS = bindings.REVIEW
     ENABLE_COMMAND_PALETTE = False
 
-    def __init__(self, review: Review, who: str) -> None:
+    def __init__(self, review: Review, who: str, badge: str | None = None) -> None:
         # 16-colour terminals (the SSH default, COLORTERM not being sent) read
         # best in the terminal's own palette. Decided here, not on mount:
         # Textual picks its NO_COLOR filter in __init__, and the greyscale one
@@ -84,6 +84,7 @@ class ReviewApp(CrashGuard, App):
         self.animation_level = "none"
         self.review = review
         self.who = who
+        self.badge = badge or texts.READ_ONLY_BADGE  # in a browser: « lecture seule · navigateur · NOM »
         self.index_state = texts.REVIEW_INDEX_PENDING
         self._indexed_stamps: dict | None = None  # the files as the index last caught up with them
 

@@ -12,7 +12,7 @@ from .. import texts
 
 class ReviewHeader(Horizontal):
     def compose(self) -> ComposeResult:
-        yield Static(Content.assemble((f" {texts.READ_ONLY_BADGE} ", "reverse bold")), id="badge")
+        yield Static(Content.assemble((f" {self.app.badge} ", "reverse bold")), id="badge")
         yield Static(Content(f" {texts.APP_TITLE} · {self.app.who}"), id="who")
         yield Static(id="index-state")
 
