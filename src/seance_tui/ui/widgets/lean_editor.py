@@ -10,7 +10,9 @@ change, every visible line is rendered again and compared, cell by cell,
 with the strip last handed to the compositor; only the span between the
 first and the last differing cell of each changed line is marked dirty.
 Anything that moves the view (scrolling, resizing, a new line changing the
-virtual size) still repaints in full, as before.
+virtual size) still repaints in full, as before. Textual would still send
+such a span from the widget's left edge: partial_paint.py makes it start at
+the span, and is installed when this module is imported.
 
 This leans on TextArea internals (the ``selection`` reactive and its
 watcher, ``render_line``): tests/ui/test_lean_editor.py replays the same
@@ -26,6 +28,12 @@ from textual.reactive import reactive
 from textual.strip import Strip
 from textual.widgets import TextArea
 from textual.widgets.text_area import Selection
+
+from . import partial_paint
+
+# Wherever this editor is, a dirty span is sent from its first cell, not from
+# the editor's left edge (partial_paint.py): 60 % of the bytes of a keystroke.
+partial_paint.install()
 
 Geometry = tuple[Size, Offset]
 
