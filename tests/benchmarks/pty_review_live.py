@@ -9,7 +9,7 @@ every ``SAMPLE`` seconds at the file on disk and at review's screen.
 
 For each word: when its last key was sent, when it was first on disk (the
 workspace's own save: the baseline) and when it was first on review's
-screen. Used by tests/e2e/test_review_live.py and by run.py
+screen. Used by tests/e2e/test_review_sees_typing.py and by run.py
 (``review.live.*`` figures).
 """
 
