@@ -13,6 +13,7 @@ The same text is typed into ``seance`` (the workspace, as installed) and into
 
 from __future__ import annotations
 
+import os
 import shutil
 import time
 from dataclasses import dataclass
@@ -118,7 +119,10 @@ def short_note_start() -> tuple[str, int, int]:
 def seance_typing(seance_exe: str, data_dir: Path, cols: int, rows: int, long: bool, text: str,
                   pace: float, settle: float, idle: float) -> Typing:
     name, filter_text = (LONG_NAME, "zacharie") if long else (SHORT_NAME, "zelie")
-    term = Terminal([seance_exe, "--data-dir", str(data_dir)], cols, rows, terminal_env())
+    env = terminal_env()
+    if os.environ.get("PYTHONPATH"):  # a worktree measures its own source, not the installed one's
+        env["PYTHONPATH"] = os.environ["PYTHONPATH"]
+    term = Terminal([seance_exe, "--data-dir", str(data_dir)], cols, rows, env)
     try:
         open_and_start_seance(term, name, filter_text)
         return _measure(term, text, pace, settle, idle)

@@ -33,6 +33,7 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[1]
 sys.path.insert(0, str(HERE))
 
+import pty_review_live  # noqa: E402
 import pty_saving  # noqa: E402
 import pty_typing  # noqa: E402
 
@@ -79,6 +80,8 @@ GLOBAL = [
         for c, r in PTY_SIZES
     ],
     *[(f"pty.idle.{c}x{r}", "B/s", f"terminal bytes per second at rest, séance running, {c}×{r}") for c, r in PTY_SIZES],
+    ("review.live.max", "ms", "review sees a séance typed steadily: keystroke to visible in review, worst word"),
+    ("review.live.p50", "ms", "review sees a séance typed steadily: keystroke to visible in review, median"),
 ]
 SAVING = [
     ("saving.kill9.worst_window", "ms", "kill -9 mid-typing: the worst loss window (the typing of that long before the kill lost)"),
@@ -316,11 +319,31 @@ def terminal_bytes(figs: Figures, small_store: Path, workdir: Path, quick: bool)
             if nano is None:
                 note += "; nano not installed"
             figs.add(key, real.bytes_per_char, "B/char", base.bytes_per_char if base else None,
-                     600.0 if long else 200.0, baseline_what="nano, same text, same pace", note=note)
+                     600.0 if long else 120.0, baseline_what="nano, same text, same pace", note=note)
             if not long:
                 figs.add(f"pty.idle.{cols}x{rows}", real.idle_bytes_per_second, "B/s",
                          base.idle_bytes_per_second if base else None, 0.0,
                          baseline_what="nano at rest", note=f"over {idle:.0f} s")
+
+
+def review_live(figs: Figures, small_store: Path, workdir: Path, quick: bool) -> None:
+    """The installed workspace and review in two ptys on one data dir: words
+    typed at 12 keys/s without a pause, each timed from its last key to its
+    first sight on review's screen, beside the same word reaching the disk
+    (the workspace's own save) in the same run (pty_review_live.py)."""
+    seance = shutil.which("seance", path=str(Path(PYTHON).parent)) or shutil.which("seance")
+    seconds = 5.0 if quick else 15.0
+    data_dir = pty_saving.make_data_dir(small_store, workdir / "review-live" / "donnees")
+    watch = pty_review_live.watch_typing(seance, data_dir, seconds)
+    shown, saved = watch.delays(watch.shown_at), watch.delays(watch.on_disk_at)
+    if not shown or not saved:
+        raise RuntimeError(f"review.live: no word seen (shown {len(shown)}, on disk {len(saved)} of {len(watch.sent_at)})")
+    note = (f"{len(watch.sent_at)} words in {seconds:.0f} s at {pty_review_live.PACE:.0f} keys/s; "
+            f"{len(watch.shown_while_typing())} shown while typing went on, {len(shown)} in all")
+    figs.add("review.live.max", max(shown) * 1000, "ms", max(saved) * 1000, 2000.0,
+             baseline_what="the same words reaching the disk, worst (the workspace's own save)", note=note)
+    figs.add("review.live.p50", median(shown) * 1000, "ms", median(saved) * 1000, None,
+             baseline_what="the same words reaching the disk, median")
 
 
 def saving(figs: Figures, small_store: Path, workdir: Path, kills: int, hang_ups: int, seed: int) -> None:
@@ -541,6 +564,8 @@ def main(argv: list[str] | None = None) -> int:
              note=f"{large} / {small} séances")
     log("terminal bytes in a pty (seance and nano)")
     terminal_bytes(figs, stores[small], workdir, quick)
+    log("review sees a séance typed steadily (workspace and review in two ptys)")
+    review_live(figs, stores[small], workdir, quick)
     log(f"typing cut short: {kills} kill -9s, {hang_ups} hang-ups")
     saving(figs, stores[small], workdir, kills, hang_ups, args.seed)
     return report(figs, sizes, False, workdir, meta, command, args.json)

@@ -22,7 +22,7 @@ from ..domain.model import ChangeKind
 from ..domain.phases import PhaseSet, load_phases
 from ..domain.record import CandidateRecord
 from ..storage.errors import Problem
-from ..storage.index import CandidateSummary, Stamp
+from ..storage.index import CandidateSummary, Stamp, stamp_of
 from ..search.hits import SearchHit
 from ..search.index import SearchIndex, SearchIndexUnavailable, default_index_path, prune_orphan_indexes
 from ..search.scan import scan_search
@@ -96,6 +96,13 @@ class Review:
 
     def stamp(self, candidate_id: str) -> Stamp | None:
         return self.store.stamps()[0].get(candidate_id)
+
+    def file_stamp(self, candidate_id: str) -> Stamp | None:
+        """One candidate's stamp from one stat (review's look at the file on screen); None if unreadable."""
+        try:
+            return stamp_of(os.stat(self.store.path_of(candidate_id)))
+        except (OSError, ValueError):
+            return None
 
     def seance_document(self, record: CandidateRecord, number: int) -> str:
         """The séance as the consultant wrote it, private part included: reviewers are professionals."""

@@ -2,7 +2,9 @@
 
 It holds a ReadOnlyStore (no write method exists) and no editing binding.
 Once a second it looks for changed files (stat only) and reloads what is on
-screen, so a séance being written shows its new content within 2 seconds.
+screen, so a séance being written shows its new content within 2 seconds;
+the file on screen is looked at four times a second, and reloads never pile
+up (live.py says why).
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from ..privacy import show_permission_notices, show_settled_purges
 from ..screens.help import HelpScreen
 from .candidates import CandidatesScreen
 from .header import ReviewHeader
+from .live import SHOWN_INTERVAL, LatestOnly
 from .search import SearchScreen
 
 LIVE_INTERVAL = 1.0
@@ -87,6 +90,8 @@ class ReviewApp(CrashGuard, App):
         self.badge = badge or texts.READ_ONLY_BADGE  # in a browser: « lecture seule · navigateur · NOM »
         self.index_state = texts.REVIEW_INDEX_PENDING
         self._indexed_stamps: dict | None = None  # the files as the index last caught up with them
+        # One reload at a time, the latest asked for next (live.py).
+        self._reloads = LatestOnly(lambda job: self.run_worker(job, group="reload"))
 
     def crash_cache_dir(self):
         return self.review.cache_dir  # --cache-dir: the reviewer account's own
@@ -110,6 +115,7 @@ class ReviewApp(CrashGuard, App):
         show_settled_purges(self, getattr(self.review, "settled_purges", []))
         self.build_index()
         self.set_interval(LIVE_INTERVAL, self.watch_files)
+        self.set_interval(SHOWN_INTERVAL, self._watch_shown_file)
         signals.install(self)  # SIGHUP (SSH dropped), SIGTERM: exit quietly with 0
 
     @work(thread=True, exclusive=True, group="index")
@@ -160,33 +166,57 @@ class ReviewApp(CrashGuard, App):
 
     def on_files_changed(self, message: FilesChanged) -> None:
         # In a task of its own, as the reload ran before: re-rendering a long
-        # séance's Markdown must not hold up the app's queue (the keys).
-        self.run_worker(self._reload_screen(message.stamps), group="reload")
+        # séance's Markdown must not hold up the app's queue (the keys). One
+        # at a time: a tick during a reload is taken once that one is done.
+        self._reloads.ask(lambda: self._reload_screen(message.stamps))
+
+    def _watch_shown_file(self) -> None:
+        """Between two ticks, one stat of the file on screen: a save shows
+        a quarter of a second after it lands. The folder's tick does the rest
+        (the candidates list, the index)."""
+        if self._reloads.running:
+            return  # the reload under way is followed by one more if the file moves meanwhile
+        try:
+            screen = self.screen
+        except ScreenStackError:
+            return
+        candidate_id = getattr(screen, "candidate_id", None)
+        if candidate_id is None or getattr(screen, "stamp", None) is None:
+            return
+        stamp = self.review.file_stamp(candidate_id)
+        if stamp is not None and stamp not in (screen.stamp, getattr(screen, "live_seen", None)):
+            self._reloads.ask(lambda: self._reload_shown(screen, candidate_id))
+
+    async def _reload_shown(self, screen, candidate_id: str) -> None:
+        if screen is self.screen:  # not if another screen came up meanwhile
+            await self._reload_candidate_screen(screen, {candidate_id: self.review.file_stamp(candidate_id)})
 
     async def _reload_screen(self, stamps: dict) -> None:
         try:
             screen = self.screen
         except ScreenStackError:  # the poll's last message, handled as the app closes: nothing left to reload
             return
-        candidate_id = getattr(screen, "candidate_id", None)
-        if candidate_id is not None:
-            stamp = stamps.get(candidate_id)
-            # screen.stamp is None until the screen's own first load; live_seen
-            # keeps an unreadable file from being reported again every second.
-            if screen.stamp is None or stamp in (screen.stamp, getattr(screen, "live_seen", None)):
-                return
-            screen.live_seen = stamp
-            reloading = screen.reload()
-            if inspect.isawaitable(reloading):  # the séance view re-renders its Markdown
-                try:
-                    await reloading
-                except NoMatches:  # the screen was taken down meanwhile (Échap, or the app closing)
-                    return
+        if getattr(screen, "candidate_id", None) is not None:
+            await self._reload_candidate_screen(screen, stamps)
         elif isinstance(screen, CandidatesScreen):
             seen = getattr(screen, "live_seen", None)
             screen.live_seen = stamps
             if seen is not None and seen != stamps:
                 screen.reload()
+
+    async def _reload_candidate_screen(self, screen, stamps: dict) -> None:
+        stamp = stamps.get(screen.candidate_id)
+        # screen.stamp is None until the screen's own first load; live_seen
+        # keeps an unreadable file from being reported again every second.
+        if screen.stamp is None or stamp in (screen.stamp, getattr(screen, "live_seen", None)):
+            return
+        screen.live_seen = stamp
+        reloading = screen.reload()
+        if inspect.isawaitable(reloading):  # the séance view re-renders its Markdown
+            try:
+                await reloading
+            except NoMatches:  # the screen was taken down meanwhile (Échap, or the app closing)
+                return
 
     def action_search(self) -> None:
         if not isinstance(self.screen, SearchScreen):

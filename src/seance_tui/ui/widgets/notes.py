@@ -11,6 +11,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
+from textual.timer import Timer
 from textual.widgets import Markdown, Static, TextArea
 
 from ...domain.text import visible_controls
@@ -21,6 +22,9 @@ from .quiet import QuietStatic
 
 # Control characters a line of the document may hold (a pasted terminal escape,
 # a stray carriage return); tab is the editor's to draw.
+# How long a state of the save indicator must last to be shown (see set_save_state).
+SETTLE = 0.3
+
 _CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f]")
 
 
@@ -72,6 +76,9 @@ class NotesPane(Vertical):
         # desktop's opener, a URL to a browser, from a click on the preview).
         yield Markdown(id="notes-preview", open_links=False)
 
+    _settle_timer: Timer | None = None
+    _save_state: str | None = None  # what the indicator shows
+
     def on_mount(self) -> None:
         preview = self.query_one("#notes-preview")
         preview.display = False
@@ -96,6 +103,23 @@ class NotesPane(Vertical):
             self._render_preview()
 
     def set_save_state(self, state: str) -> None:
+        # A save takes milliseconds. Shown at once, every save while typing
+        # goes on flashed "enregistrement…" then "enregistré" between two
+        # "modifié": repaints nobody can read, 200 bytes a save over SSH.
+        # So "enregistrement…" shows only for a save still running after
+        # SETTLE, and "enregistré" after "modifié" only once no key came for
+        # SETTLE. The indicator never says saved before it is.
+        if self._settle_timer is not None:
+            self._settle_timer.stop()
+            self._settle_timer = None
+        if state == "saving" or (state == "saved" and self._save_state == "modified"):
+            self._settle_timer = self.set_timer(SETTLE, lambda: self._show_save_state(state))
+            return
+        self._show_save_state(state)
+
+    def _show_save_state(self, state: str) -> None:
+        self._settle_timer = None
+        self._save_state = state
         indicator = self.query_one("#save-state", QuietStatic)
         indicator.show_content(Content(texts.SAVE_STATE[state]))
         for name in texts.SAVE_STATE:
