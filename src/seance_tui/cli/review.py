@@ -11,7 +11,6 @@ from .. import paths
 from ..domain.dates import format_date
 from ..domain.phases import PhaseFileError
 from ..domain.text import one_line
-from ..ui import texts
 from .french import positive_int
 from .common import EXIT_FOUND_PROBLEMS, EXIT_OK, CommandError, print_problems, read_only_store
 
@@ -58,6 +57,8 @@ def _review(args: argparse.Namespace, data_dir: Path):
 def cmd_review(args: argparse.Namespace, data_dir: Path) -> int:
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         # Without a terminal (ssh -T, a pipe) Textual would wait for one forever.
+        from ..ui import texts
+
         raise CommandError(texts.REVIEW_NEEDS_TERMINAL)
     from ..storage.locks import LockOwner
     from ..ui import crash
