@@ -16,12 +16,13 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content, Span
 from textual.message import Message
-from textual.widgets import Input, OptionList, Static
+from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
 from ...domain.text import fold, visible_controls
 from ...services.listing import CandidateSummary
 from .. import bindings, texts
+from .quiet import QuietStatic
 
 
 class CandidateOptions(OptionList):
@@ -73,7 +74,7 @@ class CandidateList(Vertical):
         filter_box = CandidateFilter(placeholder=texts.FILTER_PLACEHOLDER, id="candidate-filter")
         filter_box.cursor_blink = False
         yield filter_box
-        progress = Static(id="candidate-progress")
+        progress = QuietStatic(id="candidate-progress")
         progress.display = False
         yield progress
         yield CandidateOptions(id="candidate-options")
@@ -90,18 +91,23 @@ class CandidateList(Vertical):
     def show_progress(self, done: int | None, total: int | None = None) -> None:
         """Files read so far while the folder is read (None: no count yet); hidden with ``reading_done``."""
         self._reading = True
-        progress = self.query_one("#candidate-progress", Static)
+        # Two lines of fixed height: a new count repaints them alone, without
+        # a layout of the whole screen (ten a second while the folder is read).
+        progress = self.query_one("#candidate-progress", QuietStatic)
         if done is None or not total:
-            progress.update(Content(texts.LISTING_READING))
+            progress.show_content(Content(texts.LISTING_READING))
         else:
-            progress.update(Content(texts.LISTING_PROGRESS.format(done=texts.count(done), total=texts.count(total))))
-        progress.display = True
+            progress.show_content(
+                Content(texts.LISTING_PROGRESS.format(done=texts.count(done), total=texts.count(total)))
+            )
+        if not progress.display:
+            progress.display = True
         if not self._entries:
             self._refill(self._shown_query)
 
     def reading_done(self) -> None:
         self._reading = False
-        self.query_one("#candidate-progress", Static).display = False
+        self.query_one("#candidate-progress", QuietStatic).display = False
 
     def select(self, candidate_id: str) -> None:
         options = self.query_one(CandidateOptions)
