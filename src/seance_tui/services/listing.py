@@ -18,7 +18,7 @@ from ..storage.permissions import PermissionReport
 if TYPE_CHECKING:
     from .workspace import Workspace
 
-__all__ = ["CandidateSummary", "PermissionReport", "Progress", "from_index", "indexed_count", "verified"]
+__all__ = ["CandidateSummary", "PermissionReport", "Progress", "from_index", "file_count", "verified"]
 
 # A folder changed while it was listed is listed again (what changed only: the
 # index vouches for the rest), but not forever under a busy writer.
@@ -31,7 +31,7 @@ def from_index(ws: Workspace) -> list[CandidateSummary] | None:
     return ws.store.cached_summaries(ws.phases)
 
 
-def indexed_count(ws: Workspace) -> int | None:
+def file_count(ws: Workspace) -> int | None:
     """How many files there are to list, cheaply: None when the folder cannot be read."""
     try:
         with os.scandir(ws.store.layout.candidates_dir) as entries:

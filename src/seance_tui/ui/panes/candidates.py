@@ -78,7 +78,7 @@ class CandidatesPane(Vertical):
         listing read when it is small; the rest in a worker after that frame."""
         ws = self.screen.ws
         cached = listing.from_index(ws)
-        count = len(cached) if cached is not None else listing.indexed_count(ws)
+        count = len(cached) if cached is not None else listing.file_count(ws)
         if count is None or count <= SYNC_LIMIT:
             self.list_now(at_start=True)
             return
