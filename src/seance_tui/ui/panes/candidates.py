@@ -35,6 +35,10 @@ PROGRESS_EVERY = 0.25  # seconds between two progress counts
 FILL_EVERY = 0.7  # seconds before the first partial list, doubled after each
 
 
+class _Stopped(Exception):
+    """The worker's way out of a reading nobody waits for any more."""
+
+
 class CandidatesPane(Vertical):
     class Listed(Message):
         """The list is whole and verified against the files (problems: those that do not read)."""
@@ -112,6 +116,10 @@ class CandidatesPane(Vertical):
         last = {"count": 0.0, "fill": time.monotonic(), "wait": FILL_EVERY}
 
         def progress(done: int, total: int, known: list) -> None:
+            if not self.is_running:
+                # The pane is gone (the app quits, a hang-up): stop at this
+                # file rather than hold the exit for the whole reading.
+                raise _Stopped
             now = time.monotonic()
             if now - last["count"] < PROGRESS_EVERY and done < total:
                 return
@@ -124,6 +132,8 @@ class CandidatesPane(Vertical):
 
         try:
             summaries, problems = listing.verified(ws, progress)
+        except _Stopped:
+            return
         except Exception as exc:  # the folder cannot be read: said, the index's list stays
             self.post_message(self._Verified(generation, None, [], str(exc)))
             return
