@@ -70,6 +70,9 @@ class CandidatesPane(Vertical):
         # Bumped by every listing: a worker's answer older than a listing
         # done since (a candidate created meanwhile) is dropped.
         self._generation = 0
+        # The start-up listing has not been told to the screen yet (its worker
+        # runs): a listing done meanwhile is told as the start-up's.
+        self._start_pending = False
 
     def compose(self) -> ComposeResult:
         yield Static(texts.PANE_TITLE.format(name=texts.PANE_CANDIDATES, key="F2"), classes="pane-title")
@@ -93,6 +96,7 @@ class CandidatesPane(Vertical):
         else:
             candidates.show_progress(None)
         self._generation += 1
+        self._start_pending = True
         generation = self._generation
         self.call_after_refresh(
             self.run_worker, lambda: self._verify(generation, ws), thread=True, group="listing", exit_on_error=False
@@ -102,9 +106,10 @@ class CandidatesPane(Vertical):
         """The listing verified, read here and now (after a change made here: a new candidate, a new name)."""
         self._generation += 1
         summaries, problems = self.screen.ws.summaries()
-        self._show(summaries, problems, at_start)
+        self._show(summaries, problems, at_start or self._start_pending)
 
     def _show(self, summaries: list, problems: list, at_start: bool) -> None:
+        self._start_pending = False
         candidates = self.query_one(CandidateList)
         candidates.reading_done()
         self.screen.summaries = summaries
