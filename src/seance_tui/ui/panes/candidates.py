@@ -121,9 +121,10 @@ class CandidatesPane(Vertical):
         last = {"count": 0.0, "fill": time.monotonic(), "wait": FILL_EVERY}
 
         def progress(done: int, total: int, known: list) -> None:
-            if not self.is_running:
-                # The pane is gone (the app quits, a hang-up): stop at this
-                # file rather than hold the exit for the whole reading.
+            if not self.is_running or generation != self._generation:
+                # The pane is gone (the app quits, a hang-up: stop at this
+                # file rather than hold the exit for the whole reading), or a
+                # listing done since made this one useless.
                 raise _Stopped
             now = time.monotonic()
             if now - last["count"] < PROGRESS_EVERY and done < total:
