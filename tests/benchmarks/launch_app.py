@@ -8,6 +8,8 @@
     launch_app.py rss bare-review ROWS
     launch_app.py open review DATA CACHE ID N REPEAT   history screen, then séance N
     launch_app.py open bare DOCUMENT_FILE ROWS REPEAT
+    launch_app.py first DATA ROWS               the very first start (no index.json): first frame, list whole
+    launch_app.py read-all DATA                 its baseline: every candidate file read once
 
 ``start`` prints ``{"first_frame": <time.time()>}``: the parent took the time
 just before starting this process, so the difference is the whole cold start
@@ -224,9 +226,71 @@ async def open_candidate(kind: str, args: list[str]) -> dict:
     return {"history_ms": history_ms, "seance_ms": seance_ms}
 
 
+def first_start(data: str, rows: int) -> dict:
+    """The workspace on a data dir without a listing index: its first frame
+    (and whether it shows the reading's progress), then the frame where the
+    list is whole (``rows`` candidates, the reading done). A key typed in the
+    filter meanwhile is timed too: the UI must answer while the worker reads."""
+    from seance_tui.services.workspace import Workspace
+    from seance_tui.ui.app import SeanceApp
+    from seance_tui.ui.screens.workspace import WorkspaceScreen
+
+    class FirstStart(SeanceApp):
+        first_frame: float | None = None
+        complete: float | None = None
+        progress_shown = False
+        rows_first = 0
+        key_sent: float | None = None
+        key_shown: float | None = None
+
+        def _display(self, screen, renderable) -> None:
+            super()._display(screen, renderable)
+            if renderable is None or not isinstance(screen, WorkspaceScreen):
+                return
+            now = time.time()
+            progress = screen.query_one("#candidate-progress")
+            if self.first_frame is None:
+                self.first_frame = now
+                self.progress_shown = bool(progress.display)
+                self.rows_first = _rows(screen)
+                self.key_sent = time.perf_counter()
+                self.post_message(events.Key("z", "z"))  # into the filter, which has the focus
+            elif self.key_shown is None and screen.query_one("#candidate-filter").value == "z":
+                self.key_shown = time.perf_counter()
+            if self.complete is None and not progress.display and _all_rows(screen) == rows:
+                self.complete = now
+                self.exit()
+
+    from textual import events
+
+    app = FirstStart(Workspace(Path(data)))
+    app.run(headless=True, size=SIZE)
+    if app.complete is None:
+        raise SystemExit("the list never became whole")
+    return {"first_frame": app.first_frame, "complete": app.complete, "progress_shown": app.progress_shown,
+            "rows_at_first_frame": app.rows_first,
+            "key_ms": None if app.key_shown is None else (app.key_shown - app.key_sent) * 1000}
+
+
+def _all_rows(screen) -> int:
+    """The candidates listed, whatever the filter shows."""
+    return len(screen.query_one("#candidate-list")._entries)
+
+
+def read_all(data: str) -> dict:
+    from seance_tui.storage.store import ReadOnlyStore
+
+    records, problems = ReadOnlyStore(Path(data)).load_all()
+    return {"done": time.time(), "records": len(records), "problems": len(problems)}
+
+
 def main() -> None:
     mode, kind, *args = sys.argv[1:]
-    if mode == "start":
+    if mode == "first":
+        result = first_start(kind, int(args[0]))
+    elif mode == "read-all":
+        result = read_all(kind)
+    elif mode == "start":
         result = start(kind, args)
     elif mode == "rss":
         result = asyncio.run(rss(kind, args))

@@ -6,6 +6,7 @@
     python tests/benchmarks/run.py --sizes 1000,50000 --workdir /tmp/seance-bench
     python tests/benchmarks/run.py --saving-only        # only the loss under kill -9 and SIGHUP (20 + 5 runs)
     python tests/benchmarks/run.py --list-only --sizes 50000   # only seance list's second run, beside ls -l
+    python tests/benchmarks/run.py --start-only --sizes 50000  # only the cold starts and the very first start
 
 Stores are generated once (tests/benchmarks/generate.py) and reused, keyed by
 size, seed and the generator's source. The machines are shared and noisy:
@@ -71,6 +72,8 @@ PER_SIZE = [
     ("index.detect_changes", "ms", "search index: change detection among all files"),
     ("review.peak_rss", "MB", "review peak RSS: candidates shown, one search"),
     ("list.second_run", "ms", "seance list, second run (listing cache in the cache dir), whole process"),
+    ("first_start.first_frame", "ms", "very first workspace start (no listing index): first frame"),
+    ("first_start.complete", "s", "very first workspace start: the list whole"),
 ]
 GLOBAL = [
     ("autosave.p50.growth", "×", "autosave p50, largest store / smallest"),
@@ -90,10 +93,13 @@ SAVING = [
 ]
 
 
-def figure_keys(sizes: list[int], saving_only: bool = False, list_only: bool = False) -> list[str]:
+def figure_keys(sizes: list[int], saving_only: bool = False, list_only: bool = False,
+                start_only: bool = False) -> list[str]:
     saving = [key for key, _, _ in SAVING]
     if list_only:
         return [f"list.second_run@{size}" for size in sizes]
+    if start_only:
+        return [f"{key}@{size}" for size in sizes for key in START_KEYS]
     if saving_only:
         return saving
     return [f"{key}@{size}" for size in sizes for key, _, _ in PER_SIZE] + [key for key, _, _ in GLOBAL] + saving
@@ -503,6 +509,47 @@ def list_second_run(figs: Figures, store: Path, workdir: Path, size: int, runs: 
              f"seance --version (start-up alone) {startup_ms:.0f} ms")
 
 
+def first_start(figs: Figures, store: Path, workdir: Path, size: int, runs: int) -> None:
+    """The very first workspace start, on a copy of the store without its
+    listing index (removed before each run): the first frame (and whether it
+    shows the reading's progress), then the frame where the list is whole.
+    Baselines in the same runs: the bare workspace app's first frame with as
+    many rows, and a process that reads every candidate file once
+    (``ReadOnlyStore.load_all``), both timed from the process's start too."""
+    copy = workdir / f"first-start-{store.name}"
+    if not copy.exists():
+        shutil.copytree(store, copy, symlinks=True)
+    rows = candidate_rows(copy)
+    firsts, completes, bares, reads, keys, progress = [], [], [], [], [], []
+    run_json(["launch_app.py", "read-all", str(copy)])  # warm-up: page cache, .pyc files
+    for _ in range(runs):
+        (copy / "index.json").unlink(missing_ok=True)
+        started = time.time()
+        result = run_json(["launch_app.py", "first", str(copy), str(rows)])
+        firsts.append((result["first_frame"] - started) * 1000)
+        completes.append(result["complete"] - started)
+        progress.append(result["progress_shown"])
+        if result["key_ms"] is not None:
+            keys.append(result["key_ms"])
+        started = time.time()
+        bare = run_json(["launch_app.py", "start", "bare-workspace", str(rows)])
+        bares.append((bare["first_frame"] - started) * 1000)
+        started = time.time()
+        read = run_json(["launch_app.py", "read-all", str(copy)])
+        reads.append(read["done"] - started)
+    first, complete = median(firsts), median(completes)
+    key = f"; a key typed at the first frame shown in {median(keys):.0f} ms (median)" if keys else ""
+    figs.add(f"first_start.first_frame@{size}", first, "ms", median(bares), 1000.0,
+             baseline_what=f"bare Textual app, same widgets, {rows} rows",
+             note=f"median of {runs}; progress shown at the first frame: {sum(progress)}/{runs}{key}")
+    figs.add(f"first_start.complete@{size}", complete, "s", median(reads), 1.2, relative=True,
+             baseline_what="a process reading every candidate file once (ReadOnlyStore.load_all)",
+             note=f"median of {runs}; ratio {complete / median(reads):.2f}")
+
+
+START_KEYS = ("cold_start.workspace", "cold_start.review", "first_start.first_frame", "first_start.complete")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="tiny stores, one run each (CI: the benchmarks still run)")
@@ -513,6 +560,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--saving-only", action="store_true",
                         help="only the loss under kill -9 and SIGHUP, on the smallest store")
     parser.add_argument("--list-only", action="store_true", help="only seance list's second run, on each store")
+    parser.add_argument("--start-only", action="store_true",
+                        help="only the cold starts and the very first start, on each store")
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",")] if args.sizes else (QUICK_SIZES if args.quick else FULL_SIZES)
     sizes = sorted(set(sizes))
@@ -540,6 +589,15 @@ def main(argv: list[str] | None = None) -> int:
             log(f"{size} séances: seance list, first and second run ({runs} runs)")
             list_second_run(figs, ensure_store(workdir, size, args.seed), workdir, size, runs)
         return report(figs, sizes, False, workdir, meta, command, args.json, list_only=True)
+    if args.start_only:
+        for size in sizes:
+            store = ensure_store(workdir, size, args.seed)
+            cache = workdir / f"cache-{store.name}"
+            log(f"{size} séances: cold starts ({runs} runs)")
+            cold_starts(figs, store, cache, size, runs)
+            log(f"{size} séances: very first start ({min(runs, 3)} runs)")
+            first_start(figs, store, workdir, size, min(runs, 3))
+        return report(figs, sizes, False, workdir, meta, command, args.json, start_only=True)
     for size in sizes:
         store = ensure_store(workdir, size, args.seed)
         stores[size] = store
@@ -556,6 +614,8 @@ def main(argv: list[str] | None = None) -> int:
         peak_rss(figs, store, cache, size)
         log(f"{size} séances: seance list, first and second run")
         list_second_run(figs, store, workdir, size, runs)
+        log(f"{size} séances: very first start ({min(runs, 3)} runs)")
+        first_start(figs, store, workdir, size, min(runs, 3))
     small, large = sizes[0], sizes[-1]
     growth = saves_p50[large]["p50_ms"] / saves_p50[small]["p50_ms"]
     floor_growth = saves_p50[large]["floor_p50_ms"] / saves_p50[small]["floor_p50_ms"]
@@ -572,8 +632,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def report(figs: Figures, sizes: list[int], saving_only: bool, workdir: Path, meta: dict, command: str,
-           as_json: bool, list_only: bool = False) -> int:
-    keys = figure_keys(sizes, saving_only, list_only)
+           as_json: bool, list_only: bool = False, start_only: bool = False) -> int:
+    keys = figure_keys(sizes, saving_only, list_only, start_only)
     ordered = {key: figs.items[key] for key in keys if key in figs.items}
     missing = [key for key in keys if key not in figs.items]
     if missing:

@@ -20,6 +20,7 @@ PER_SIZE = [
     "search.rare", "search.common", "search.rare.ripgrep", "search.common.ripgrep",
     "index.build", "index.refresh_one", "index.detect_changes",
     "review.peak_rss", "list.second_run",
+    "first_start.first_frame", "first_start.complete",
 ]
 GLOBAL = [
     "autosave.p50.growth",

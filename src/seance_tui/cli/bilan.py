@@ -7,12 +7,9 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
-from ..domain.closing import PLANNED, blocking
 from ..domain.dates import DateParseError, MissingYear, format_date_long, parse_french_date
 from ..domain.record import RuleError
 from ..domain.text import one_line
-from ..services.closing import BilanBusy, open_to_close
-from ..services.errors import SaveFailed
 from ..storage.errors import CandidateFileError
 from .common import EXIT_OK, CommandError, find_candidate, read_only_store
 
@@ -36,6 +33,11 @@ def add_parsers(commands, common: argparse.ArgumentParser) -> None:
 
 
 def cmd_close_bilan(args: argparse.Namespace, data_dir: Path) -> int:
+    # Imported here: every ``seance`` command parses these parsers, only this one closes a bilan.
+    from ..domain.closing import PLANNED, blocking
+    from ..services.closing import BilanBusy, open_to_close
+    from ..services.errors import SaveFailed
+
     store = read_only_store(data_dir)  # a missing data dir is an error here, never created
     candidate_id = find_candidate(store, args.candidate)
     now = datetime.now()

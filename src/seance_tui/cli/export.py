@@ -8,7 +8,6 @@ from datetime import datetime
 from pathlib import Path
 
 from ..domain.record import RuleError
-from ..services import exports
 from ..storage.errors import CandidateFileError, StorageError
 from .common import (
     EXIT_FOUND_PROBLEMS, EXIT_OK, CommandError, find_candidate, phases_of, print_problems, read_only_store,
@@ -47,6 +46,10 @@ def add_parsers(commands, common: argparse.ArgumentParser) -> None:
 def cmd_export(args: argparse.Namespace, data_dir: Path) -> int:
     if args.dossier:
         return _export_dossier(args, data_dir)
+    # services.exports is imported in the functions that export: every
+    # ``seance`` command builds this parser, and most never export.
+    from ..services import exports
+
     _check_all(args)
     _check_pdf_options(args)
     store = read_only_store(data_dir)
@@ -82,6 +85,8 @@ def cmd_export(args: argparse.Namespace, data_dir: Path) -> int:
 
 
 def _exports_dir(data_dir: Path, args: argparse.Namespace) -> Path:
+    from ..services import exports
+
     return exports.exports_dir(data_dir, Path(args.output).expanduser() if args.output else None)
 
 
@@ -98,6 +103,8 @@ def _check_all(args: argparse.Namespace) -> None:
 
 
 def _every_qualiopi_pack(store, phases, data_dir: Path, args: argparse.Namespace) -> int:
+    from ..services import exports
+
     exports_dir = _exports_dir(data_dir, args)
     try:
         paths, problems = exports.export_every_qualiopi_pack(store, phases, datetime.now(), exports_dir)
@@ -123,6 +130,7 @@ def _check_pdf_options(args: argparse.Namespace) -> None:
 
 
 def _export_with_pdf(record, phases, document, now, exports_dir: Path, number, data_dir: Path) -> int:
+    from ..services import exports
     from ..services.centre import CentreFileError, centre_name
 
     try:

@@ -62,9 +62,9 @@ def cmd_list(args: argparse.Namespace, data_dir: Path) -> int:
         writer.writeheader()
         writer.writerows(_fields(s, phases) for s in shown)
     elif summaries or problems:
-        print("\t".join(HEADER))
-        for s in shown:
-            print("\t".join(_plain_row(s, phases)))
+        # One write for 5,000 lines: a print per line was a tenth of the run.
+        rows = [HEADER, *(_plain_row(s, phases) for s in shown)]
+        sys.stdout.write("".join("\t".join(row) + "\n" for row in rows))
         if not shown and summaries:
             print("Aucun candidat ne correspond aux filtres.")
     else:

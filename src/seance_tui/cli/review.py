@@ -11,7 +11,6 @@ from .. import paths
 from ..domain.dates import format_date
 from ..domain.phases import PhaseFileError
 from ..domain.text import one_line, visible_controls
-from ..ui import texts
 from .french import positive_int
 from .common import EXIT_FOUND_PROBLEMS, EXIT_OK, CommandError, print_problems, read_only_store
 
@@ -57,6 +56,8 @@ def _review(args: argparse.Namespace, data_dir: Path):
 
 def browser_badge(reviewer_name: str) -> str:
     """« lecture seule · navigateur · NOM »: the name as typed, its control characters visible."""
+    from ..ui import texts  # lazily: `seance list` never imports the ui
+
     return texts.WEB_BADGE.format(name=visible_controls(reviewer_name))
 
 
@@ -68,6 +69,8 @@ def cmd_review(args: argparse.Namespace, data_dir: Path) -> int:
     web_reviewer = os.environ.get(REVIEWER_ENV) if os.environ.get("TEXTUAL_DRIVER") else None
     if web_reviewer is None and not (sys.stdin.isatty() and sys.stdout.isatty()):
         # Without a terminal (ssh -T, a pipe) Textual would wait for one forever.
+        from ..ui import texts
+
         raise CommandError(texts.REVIEW_NEEDS_TERMINAL)
     from ..storage.locks import LockOwner
     from ..ui import crash

@@ -17,6 +17,7 @@ import json
 import os
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -45,6 +46,11 @@ class CandidateSummary:
     # The R6313-7 purge ran (its day): the name is gone, the list shows the id.
     purged_on: date | None = None
     consultant: str = ""
+
+
+# Told of each file read while listing: (files read, files to read, the
+# summaries known so far: a list the listing goes on appending to).
+Progress = Callable[[int, int, list[CandidateSummary]], None]
 
 
 def listing_cache_file(cache_dir: Path, data_dir: Path) -> Path:
@@ -92,9 +98,10 @@ def entry_for(record: CandidateRecord, summary: CandidateSummary, stamp: Stamp) 
     }
 
 
-def summary_from_entry(candidate_id: str, entry: Any, stamp: Stamp) -> CandidateSummary | None:
-    """The cached summary, or None when the file must be read (changed, live, or a bad entry)."""
-    if not isinstance(entry, dict) or entry.get("stamp") != list(stamp) or entry.get("live"):
+def summary_from_entry(candidate_id: str, entry: Any, stamp: Stamp | None) -> CandidateSummary | None:
+    """The cached summary, or None when the file must be read (changed, live, or a bad entry).
+    ``stamp`` None: the entry is taken unchecked (a first frame, verified just after)."""
+    if not isinstance(entry, dict) or entry.get("live") or (stamp is not None and entry.get("stamp") != list(stamp)):
         return None
     try:
         last, purged = entry["last_seance"], entry.get("purged")
@@ -111,6 +118,17 @@ def summary_from_entry(candidate_id: str, entry: Any, stamp: Stamp) -> Candidate
         )
     except (KeyError, TypeError, ValueError):
         return None
+
+
+def summaries_from_index(entries: dict[str, Any]) -> list[CandidateSummary]:
+    """Every summary the index holds, unchecked against the files; a live or
+    bad entry is left out (its file must be read)."""
+    summaries = []
+    for candidate_id, entry in entries.items():
+        summary = summary_from_entry(candidate_id, entry, None)
+        if summary is not None:
+            summaries.append(summary)
+    return summaries
 
 
 def index_document(entries: dict[str, dict[str, Any]], phases: PhaseSet) -> dict[str, Any]:

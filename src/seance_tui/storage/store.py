@@ -42,12 +42,14 @@ from .errors import (
 )
 from .index import (
     CandidateSummary,
+    Progress,
     Stamp,
     entry_for,
     index_document,
     read_index,
     stamp_of,
     summarize,
+    summaries_from_index,
     summary_from_entry,
 )
 from .jsonfile import decode_json
@@ -179,22 +181,32 @@ class ReadOnlyStore:
         return self.load_all()[1]
 
     def summaries(
-        self, phases: PhaseSet, now: datetime, cache_file: Path | None = None
+        self, phases: PhaseSet, now: datetime, cache_file: Path | None = None, progress: Progress | None = None
     ) -> tuple[list[CandidateSummary], list[Problem]]:
         """One summary per candidate that loads, by name; reads only the files the index cannot vouch for.
 
         With ``cache_file`` (in the cache dir, see index.listing_cache_file) the
         index is read from there and refreshed there: a reader never writes the
         data dir, and its second listing reads no file whose stamp is unchanged.
+        ``progress(done, total, summaries)`` is called as the files the index
+        could not vouch for are read (see index.Progress).
         """
         index_file = cache_file if cache_file is not None else self.layout.index_file
-        summaries, problems, index, entries = self._summaries_and_index(phases, now, index_file)
+        summaries, problems, index, entries = self._summaries_and_index(phases, now, index_file, progress)
         if cache_file is not None and index != entries:
             _refresh_index(cache_file, entries, phases, make_folder=True)
         return summaries, problems
 
+    def cached_summaries(self, phases: PhaseSet, cache_file: Path | None = None) -> list[CandidateSummary] | None:
+        """What the index says, by name, without a stat or a read: None without
+        a usable index. Possibly stale: for a first frame, verified by ``summaries``."""
+        index = read_index(cache_file or self.layout.index_file, phases)
+        if index is None:
+            return None
+        return sorted(summaries_from_index(index), key=_by_name)
+
     def _summaries_and_index(
-        self, phases: PhaseSet, now: datetime, index_file: Path | None = None
+        self, phases: PhaseSet, now: datetime, index_file: Path | None = None, progress: Progress | None = None
     ) -> tuple[list[CandidateSummary], list[Problem], dict[str, Any] | None, dict[str, Any]]:
         """Also returns the index as read (None if unusable) and as it should now be."""
         index = read_index(index_file or self.layout.index_file, phases)
@@ -202,6 +214,7 @@ class ReadOnlyStore:
         ids, problems = self._scan()
         summaries = []
         entries = {}
+        to_read = []
         # Plain strings and one stat per file: at 5,000 candidates, Path objects
         # and opening files the index vouches for were most of the start-up.
         folder = os.fspath(self.layout.candidates_dir)
@@ -217,26 +230,32 @@ class ReadOnlyStore:
             summary = summary_from_entry(candidate_id, cached_entries.get(candidate_id), stamp)
             if summary is not None:
                 entries[candidate_id] = cached_entries[candidate_id]
+                summaries.append(summary)
             else:
-                try:
-                    # The stamp and the bytes from one open file: a replace
-                    # meanwhile cannot pair new content with an old stamp.
-                    with open(path, "rb") as file:
-                        stamp = stamp_of(os.fstat(file.fileno()))
-                        raw = file.read()
-                    record = _decode_record(Path(path), candidate_id, raw)
-                except FileNotFoundError:
-                    continue
-                except OSError as exc:
-                    problems.append(Problem(Path(path), f"lecture impossible ({exc.strerror})"))
-                    continue
-                except CandidateFileError as exc:
-                    problems.append(Problem.from_error(exc))
-                    continue
+                to_read.append((candidate_id, path))
+        # Then the files the index could not vouch for (every file at the very
+        # first start: seconds at 5,000), the caller told of each one read.
+        for done, (candidate_id, path) in enumerate(to_read, 1):
+            try:
+                # The stamp and the bytes from one open file: a replace
+                # meanwhile cannot pair new content with an old stamp.
+                with open(path, "rb") as file:
+                    stamp = stamp_of(os.fstat(file.fileno()))
+                    raw = file.read()
+                record = _decode_record(Path(path), candidate_id, raw)
+            except FileNotFoundError:
+                pass
+            except OSError as exc:
+                problems.append(Problem(Path(path), f"lecture impossible ({exc.strerror})"))
+            except CandidateFileError as exc:
+                problems.append(Problem.from_error(exc))
+            else:
                 summary = summarize(record, phases, now)
                 entries[candidate_id] = entry_for(record, summary, stamp)
-            summaries.append(summary)
-        summaries.sort(key=lambda s: (s.name.casefold(), s.id))
+                summaries.append(summary)
+            if progress is not None:
+                progress(done, len(to_read), summaries)
+        summaries.sort(key=_by_name)
         return summaries, _sorted(problems), index, entries
 
     def _scan(self) -> tuple[list[str], list[Problem]]:
@@ -263,6 +282,10 @@ class ReadOnlyStore:
                     )
                 )
         return sorted(ids), problems
+
+
+def _by_name(summary: CandidateSummary) -> tuple[str, str]:
+    return summary.name.casefold(), summary.id
 
 
 def _sorted(problems: list[Problem]) -> list[Problem]:
@@ -324,12 +347,12 @@ class WritableStore(ReadOnlyStore):
         return CandidateWriter(path, candidate_id, self._lock(candidate_id, timeout))
 
     def summaries(
-        self, phases: PhaseSet, now: datetime, cache_file: Path | None = None
+        self, phases: PhaseSet, now: datetime, cache_file: Path | None = None, progress: Progress | None = None
     ) -> tuple[list[CandidateSummary], list[Problem]]:
         """As ReadOnlyStore's, and brings the data dir's index up to date when it was stale."""
         if cache_file is not None:
-            return super().summaries(phases, now, cache_file)
-        summaries, problems, index, entries = self._summaries_and_index(phases, now)
+            return super().summaries(phases, now, cache_file, progress)
+        summaries, problems, index, entries = self._summaries_and_index(phases, now, progress=progress)
         if index != entries:
             _refresh_index(self.layout.index_file, entries, phases)
         return summaries, problems

@@ -348,3 +348,12 @@ CONFIRM_CLOSE_BILAN = (
     "sauf l'entretien de suivi."
 )
 BILAN_CLOSED_NOTICE = "Bilan de {name} clos le {date}."
+
+# --- the candidate list while the folder is read (issue 14: the first start) ---
+LISTING_READING = "Lecture des dossiers…"
+LISTING_PROGRESS = "Lecture des dossiers…\n{done} / {total}"  # the count on its own line: the pane is narrow
+
+
+def count(number: int) -> str:
+    """A count as French writes it: 5 000, the thousands apart (a no-break space)."""
+    return f"{number:,}".replace(",", "\u00a0")

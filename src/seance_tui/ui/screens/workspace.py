@@ -24,7 +24,6 @@ from ..panes.candidates import CandidatesPane
 from ..panes.notes import NotesColumn
 from ..panes.roadmap import RoadmapPane
 from ..panes.timeline import TimelinePane
-from ..widgets.candidate_list import CandidateList
 from ..widgets.header import header_line
 from ..widgets.notes import NotesEditor, NotesPane
 from ..widgets.phase_strip import PhaseStrip
@@ -82,11 +81,12 @@ class WorkspaceScreen(SeanceActions, DetailsActions, WorkspaceKeys, Screen):
     def on_mount(self) -> None:
         self.query_one("#lock-banner").display = False
         self.query_one("#budget-banner").display = False
-        self.reload_candidates()
+        # The list from the listing index, verified in a worker (panes/candidates.py);
+        # séances left open are offered once it is (_listed).
+        self.query_one(CandidatesPane).list_at_start()
         self._refresh()
         self.show_pane("candidates")
         self.set_interval(1, self._tick)
-        self.call_after_refresh(self._offer_open_seances)
 
     def on_resize(self) -> None:
         self.set_class(self.size.width < NARROW_WIDTH, "-narrow")
@@ -155,11 +155,15 @@ class WorkspaceScreen(SeanceActions, DetailsActions, WorkspaceKeys, Screen):
         return self.now().date()
 
     def reload_candidates(self) -> None:
-        summaries, problems = self.ws.summaries()
-        self.summaries = summaries
-        self.query_one(CandidateList).set_candidates(summaries, self.ws.phases.label)
-        for problem in problems:
+        self.query_one(CandidatesPane).list_now()
+
+    @on(CandidatesPane.Listed)
+    def _listed(self, message: CandidatesPane.Listed) -> None:
+        # self.summaries is the pane's to set, with the list it shows.
+        for problem in message.problems:
             self.notify(str(problem), severity="error", timeout=15)
+        if message.at_start:
+            self.call_after_refresh(self._offer_open_seances)
 
     def _refresh(self) -> None:
         now = self.now()

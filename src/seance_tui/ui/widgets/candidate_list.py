@@ -22,6 +22,7 @@ from textual.widgets.option_list import Option
 from ...domain.text import fold, visible_controls
 from ...services.listing import CandidateSummary
 from .. import bindings, texts
+from .quiet import QuietStatic
 
 
 class CandidateOptions(OptionList):
@@ -67,16 +68,46 @@ class CandidateList(Vertical):
         # per listing, not on every keystroke in the filter (5,000 at a centre).
         self._entries: list[tuple[str, str, Content]] = []
         self._shown_query = ""  # the folded filter the list was last filled for
+        self._reading = False  # the folder is being read: the list is not whole yet
 
     def compose(self) -> ComposeResult:
         filter_box = CandidateFilter(placeholder=texts.FILTER_PLACEHOLDER, id="candidate-filter")
         filter_box.cursor_blink = False
         yield filter_box
+        progress = QuietStatic(id="candidate-progress")
+        progress.display = False
+        yield progress
         yield CandidateOptions(id="candidate-options")
 
     def set_candidates(self, summaries: list[CandidateSummary], phase_label) -> None:
+        """The list, again: filtered as typed, the candidate highlighted kept
+        highlighted (the listing may be refreshed under the consultant's arrows)."""
+        options = self.query_one(CandidateOptions)
+        index = options.highlighted
+        kept = options.get_option_at_index(index).id if index is not None and options.option_count else None
         self._entries = sorted((_sort_key(s), s.id, _shown(s, phase_label)) for s in summaries)
-        self._refill(self._shown_query)
+        self._refill(self._shown_query, kept)
+
+    def show_progress(self, done: int | None, total: int | None = None) -> None:
+        """Files read so far while the folder is read (None: no count yet); hidden with ``reading_done``."""
+        self._reading = True
+        # Two lines of fixed height: a new count repaints them alone, without
+        # a layout of the whole screen (ten a second while the folder is read).
+        progress = self.query_one("#candidate-progress", QuietStatic)
+        if done is None or not total:
+            progress.show_content(Content(texts.LISTING_READING))
+        else:
+            progress.show_content(
+                Content(texts.LISTING_PROGRESS.format(done=texts.count(done), total=texts.count(total)))
+            )
+        if not progress.display:
+            progress.display = True
+        if not self._entries:
+            self._refill(self._shown_query)
+
+    def reading_done(self) -> None:
+        self._reading = False
+        self.query_one("#candidate-progress", QuietStatic).display = False
 
     def select(self, candidate_id: str) -> None:
         options = self.query_one(CandidateOptions)
@@ -154,18 +185,24 @@ class CandidateList(Vertical):
         if query != self._shown_query:
             self._refill(query)
 
-    def _refill(self, query: str) -> None:
+    def _refill(self, query: str, kept: str | None = None) -> None:
         self._shown_query = query
         options = self.query_one(CandidateOptions)
         matching = [(candidate_id, shown) for folded, candidate_id, shown in self._entries if query in folded]
         options.clear_options()
         if not matching:
-            message = texts.NO_MATCH if self._entries else texts.NO_CANDIDATE
+            message = texts.NO_MATCH if self._entries else texts.LISTING_READING if self._reading else texts.NO_CANDIDATE
             options.add_option(Option(Content(message), disabled=True))
             return
         options.add_options(Option(shown, id=candidate_id) for candidate_id, shown in matching)
         # What Enter opens is always shown highlighted: the first match of
-        # what is typed. With nothing typed, nothing is, until an arrow is used.
+        # what is typed (or, the same filter refilled, the one already
+        # highlighted). With nothing typed, nothing is, until an arrow is used.
+        if kept is not None:
+            for index, (candidate_id, _) in enumerate(matching):
+                if candidate_id == kept:
+                    options.highlighted = index
+                    return
         options.highlighted = 0 if query else None
 
 
