@@ -143,9 +143,6 @@ async def rss(kind: str, args: list[str]) -> dict:
 async def open_candidate(kind: str, args: list[str]) -> dict:
     """Times, REPEAT times: push the history screen to its first frame, then the
     séance screen to its first frame with the document rendered."""
-    from textual.widgets import MarkdownViewer
-    from textual.widgets.markdown import MarkdownBlock
-
     frames: dict[str, asyncio.Event] = {}
 
     if kind == "review":
@@ -170,6 +167,9 @@ async def open_candidate(kind: str, args: list[str]) -> dict:
 
         seance_type = SeanceScreen
         history_type = HistoryScreen
+
+        def document_shown(screen) -> bool:  # its lines wrapped: the frame shows the text
+            return bool(screen.document.blocks) and screen.document.block_y != []
     else:
         sys.path.insert(0, str(HERE))
         from bare_apps import BareCandidatesScreen, BareDocumentScreen, BareHistoryScreen, BareReviewApp
@@ -188,6 +188,12 @@ async def open_candidate(kind: str, args: list[str]) -> dict:
         seance_type = BareDocumentScreen
         history_type = BareHistoryScreen
 
+        def document_shown(screen) -> bool:
+            from textual.widgets import MarkdownViewer
+            from textual.widgets.markdown import MarkdownBlock
+
+            return bool(screen.query_one(MarkdownViewer).document.query(MarkdownBlock))
+
     class Timed(base):
         def _display(self, screen, renderable) -> None:
             super()._display(screen, renderable)
@@ -195,7 +201,7 @@ async def open_candidate(kind: str, args: list[str]) -> dict:
                 return
             if isinstance(screen, history_type):
                 frames.setdefault("history", asyncio.Event()).set()
-            elif isinstance(screen, seance_type) and screen.query_one(MarkdownViewer).document.query(MarkdownBlock):
+            elif isinstance(screen, seance_type) and document_shown(screen):
                 frames.setdefault("seance", asyncio.Event()).set()
 
     app = Timed(*app_args, **app_kwargs)
