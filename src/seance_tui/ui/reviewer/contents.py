@@ -44,6 +44,7 @@ class SeanceContents(Tree):
         super().__init__("", id=id)
         self.show_root = False
         self.guide_depth = GUIDE_DEPTH
+        self.auto_expand = False  # Enter jumps to a section, it does not fold it
 
     def show(self, headings: list[tuple[int, str, int]]) -> None:
         self.clear()
