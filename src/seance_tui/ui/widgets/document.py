@@ -23,6 +23,25 @@ QUOTE_BAR = "▌ "
 MATCH_BAR = "▌ "
 
 
+def fair_widths(natural: list[int], room: int) -> list[int]:
+    """Column widths in ``room``: narrow columns whole, the wide ones sharing
+    the rest evenly (max-min fair), so no column is squeezed for another."""
+    widths = list(natural)
+    if sum(natural) <= room:
+        return widths
+    left = sorted(range(len(natural)), key=lambda c: natural[c])
+    while left:
+        share = room // len(left)
+        if natural[left[0]] > share:  # every column left is wider than its share
+            for c in left:
+                widths[c] = max(share, 4)
+            widths[left[-1]] += room - share * len(left)
+            break
+        c = left.pop(0)
+        room -= natural[c]
+    return widths
+
+
 # Textual's Markdown look, from the theme's variables.
 STYLES = {
     **{
@@ -229,13 +248,7 @@ class DocumentView(ScrollView, can_focus=True):
         if not columns:
             return [[]]
         natural = [max((row[c].cell_length for row in block.rows if c < len(row)), default=1) for c in range(columns)]
-        share = max((room - 2 * (columns - 1)) // columns, 4)
-        widths = [min(max(n, 1), share) for n in natural]
-        spare = room - 2 * (columns - 1) - sum(widths)
-        for c in range(columns):  # long columns take what short ones leave
-            grow = min(spare, max(natural[c] - widths[c], 0))
-            widths[c] += grow
-            spare -= grow
+        widths = fair_widths([max(n, 1) for n in natural], max(room - 2 * (columns - 1), columns * 4))
         base, header = self._style(), self._style("table-header")
         rows: list[list[Segment]] = []
         for number, row in enumerate(block.rows):
