@@ -33,6 +33,8 @@ async def index_ready(pilot) -> None:
 
 async def seance_shown(pilot) -> None:
     await wait_until(pilot, lambda: "Notes de séance" in pilot.app.screen.document.source, "séance shown")
+    # every block wrapped (the scrollbar's thumb is the whole document's)
+    await wait_until(pilot, lambda: pilot.app.screen.document.complete, "document complete")
     await pilot.pause()
 
 
