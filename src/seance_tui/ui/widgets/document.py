@@ -19,6 +19,7 @@ from .markdown_blocks import Block, parse, parser
 
 PAD_LEFT, PAD_RIGHT = 2, 1  # as Textual's Markdown: the text off the edges
 SLICE = 40  # blocks wrapped per slice after the first screenful
+SETTLE_TRIES = 20  # refreshes a scroll to a block waits for the layout, at most
 QUOTE_BAR = "▌ "
 MATCH_BAR = "▌ "
 
@@ -86,6 +87,7 @@ class DocumentView(ScrollView, can_focus=True):
         self._styles: dict[str, Style] = {}
         self._pending = False
         self._target: int | None = None  # a block to scroll to once laid out
+        self._tries = 0
 
     # --- what is shown ---------------------------------------------------------------
 
@@ -111,11 +113,12 @@ class DocumentView(ScrollView, can_focus=True):
 
     def scroll_to_block(self, index: int) -> None:
         """Puts block ``index`` at the top (once the widget has its size, if not yet)."""
-        self._target = index
-        self._settle()
+        if 0 <= index < len(self.blocks):
+            self._target, self._tries = index, 0
+            self._settle()
 
     def _settle(self) -> None:
-        if self._target is None or self._width <= 0:
+        if self._target is None or self._width <= 0 or self._target >= len(self.blocks):
             return
         self._wrap_through(self._target)
         y = self.block_y[self._target]
@@ -123,7 +126,8 @@ class DocumentView(ScrollView, can_focus=True):
         self.scroll_to(y=y, animate=False, immediate=True)
         if self.size.height and int(self.scroll_y) == min(y, self.max_scroll_y):
             self._target = None
-        else:  # not laid out yet: once it is
+        elif self._tries < SETTLE_TRIES:  # not laid out yet: once it is
+            self._tries += 1
             self.call_after_refresh(self._settle)
 
     def block_at(self, y: int) -> int | None:
