@@ -210,6 +210,11 @@ async def open_candidate(kind: str, args: list[str]) -> dict:
         await _until(pilot, lambda: isinstance(app.screen, first_screen), what="first screen")
         if kind == "review":  # its start-up check of the search index, in a thread, done first
             await _until(pilot, review._index_ready.is_set, what="search index")
+        if os.environ.get("BENCH_GC_FREEZE"):  # docs/benchmarks.md: the collector and review's listing
+            import gc
+
+            gc.collect()
+            gc.freeze()
         await pilot.pause(0.2)
         for _ in range(repeat):
             frames.clear()
