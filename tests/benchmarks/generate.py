@@ -18,6 +18,9 @@ two sizes compare like with like.
 Planted for the benchmarks:
 - candidate 1 (and every 500th after it) has 20 séances: "opening a candidate
   with 20 séances" in review;
+- candidate 3 has 40 séances and candidate 4's séance 2 has a 60 KB note
+  (issue 14: review's séance view of a long history and of a long note; only
+  those two candidates' own streams change);
 - rare words (``french.RARE_WORDS``) in one séance of a few candidates;
 - "projet" is a frequent word: it is in almost every séance.
 """
@@ -61,6 +64,9 @@ WINDOW_DAYS = 5 * 365
 WINDOW_END = WINDOW_START + timedelta(days=WINDOW_DAYS)
 TWENTY_SEANCES_EVERY = 500  # candidate 1, 501, 1001…
 NOTE_MIN, NOTE_MODE, NOTE_MAX = 3_000, 6_500, 15_000  # bytes of UTF-8
+FORTY_SEANCES_INDEX = 3  # a candidate with 40 séances
+LONG_NOTE_INDEX, LONG_NOTE_SEANCE, LONG_NOTE_BYTES = 4, 2, 60_000  # one séance with a 60 KB note
+LONG_HISTORY_DAYS = 500  # those two start early enough for every séance to be held
 
 
 def candidate_count(seances: int) -> int:
@@ -106,7 +112,8 @@ def _bullets(rng: random.Random) -> str:
     return "\n".join(lines)
 
 
-def notes_text(rng: random.Random, headings: list[str], target: int, plant: str | None = None) -> str:
+def notes_text(rng: random.Random, headings: list[str], target: int, plant: str | None = None,
+               limit: int = NOTE_MAX) -> str:
     """Markdown of about ``target`` bytes (3 to 15 KB), under the phase's headings."""
     blocks: list[str] = []
     size = 0
@@ -133,20 +140,20 @@ def notes_text(rng: random.Random, headings: list[str], target: int, plant: str 
         blocks[i] = blocks[i] + f" Piste évoquée en fin d’entretien : {plant}, à explorer par une enquête."
     text = "\n\n".join(blocks) + "\n"
     raw = text.encode()
-    if len(raw) > NOTE_MAX:  # keep to the 15 KB bound, cut at a line
-        text = raw[:NOTE_MAX].decode("utf-8", errors="ignore").rsplit("\n", 1)[0] + "\n"
+    if len(raw) > limit:  # keep to the 15 KB bound, cut at a line
+        text = raw[:limit].decode("utf-8", errors="ignore").rsplit("\n", 1)[0] + "\n"
     return text
 
 
 # --- one candidate --------------------------------------------------------------------
 
 
-def _phase_plan(rng: random.Random, twenty: bool) -> list[str]:
+def _phase_plan(rng: random.Random, seances: int | None) -> list[str]:
     plan = ["preliminaire"] + ["investigation"] * rng.randint(4, 6)
     plan += ["conclusion"] * rng.randint(1, 2) + ["synthese"] * rng.randint(1, 2)
     plan += ["accompagnement"] * rng.randint(0, 2)
-    if twenty:
-        plan += ["accompagnement"] * (20 - len(plan))
+    if seances:
+        plan += ["accompagnement"] * (seances - len(plan))
     return plan
 
 
@@ -161,6 +168,9 @@ def build_record(index: int, seed: int, phases: PhaseSet, headings: dict[str, li
     start_day = WINDOW_START + timedelta(days=rng.randrange(WINDOW_DAYS))
     funding = rng.choices(list(FundingRoute), weights=[55, 20, 8, 12, 5])[0]
     twenty = index % TWENTY_SEANCES_EVERY == twenty_seance_candidate_index()
+    forty, long_note = index == FORTY_SEANCES_INDEX, index == LONG_NOTE_INDEX
+    if forty or long_note:  # every séance held before the window ends
+        start_day = min(start_day, WINDOW_END - timedelta(days=LONG_HISTORY_DAYS))
     candidate = Candidate(
         id=candidate_id,
         name=name,
@@ -171,12 +181,12 @@ def build_record(index: int, seed: int, phases: PhaseSet, headings: dict[str, li
         start_date=start_day,
         contact=f"{candidate_slug(first)}.{candidate_slug(last)}@example.fr · 06 {rng.randint(10, 99)} "
         f"{rng.randint(10, 99)} {rng.randint(10, 99)} {rng.randint(10, 99)}",
-        hours_budget=40.0 if twenty else 24.0,
+        hours_budget=120.0 if forty else 40.0 if twenty else 24.0,
     )
     record = CandidateRecord(candidate=candidate)
 
-    plan = _phase_plan(rng, twenty)
-    abandoned = not twenty and rng.random() < 0.03
+    plan = _phase_plan(rng, 40 if forty else 20 if twenty else None)
+    abandoned = not (twenty or forty or long_note) and rng.random() < 0.03
     if abandoned:
         plan = plan[: rng.randint(2, len(plan) - 1)]
     plants = [w for w, (every, rest) in french.RARE_WORDS.items() if index % every == rest]
@@ -200,7 +210,10 @@ def build_record(index: int, seed: int, phases: PhaseSet, headings: dict[str, li
         length = timedelta(minutes=rng.choice([90, 105, 120, 120, 150, 180]))
         length = max(min(length, budget - used - timedelta(minutes=30)), timedelta(minutes=45))
         target = int(rng.triangular(NOTE_MIN + 200, NOTE_MAX - 400, NOTE_MODE))
-        notes = notes_text(rng, headings[phase], target, plant_at.get(position))
+        limit = NOTE_MAX
+        if long_note and position + 1 == LONG_NOTE_SEANCE:
+            target = limit = LONG_NOTE_BYTES
+        notes = notes_text(rng, headings[phase], target, plant_at.get(position), limit)
         seance = record.start_seance(phase, begin, notes=notes)
         pause = None
         if rng.random() < 0.3:

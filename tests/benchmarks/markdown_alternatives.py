@@ -25,6 +25,8 @@ from textual.content import Content  # noqa: E402
 from textual.screen import Screen  # noqa: E402
 from textual.widgets import Markdown, MarkdownViewer, Static  # noqa: E402
 
+from seance_tui.ui.widgets.document import DocumentView  # noqa: E402
+
 
 class DocScreen(Screen):
     def __init__(self, kind: str, document: str) -> None:
@@ -34,13 +36,15 @@ class DocScreen(Screen):
         self.ready = False
 
     def compose(self) -> ComposeResult:
-        if self.kind == "MarkdownViewer, table of contents (review today)":
+        if self.kind == "MarkdownViewer, table of contents (review before issue 14)":
             yield MarkdownViewer(show_table_of_contents=True, open_links=False)
         elif self.kind == "MarkdownViewer, no table of contents":
             yield MarkdownViewer(show_table_of_contents=False, open_links=False)
         elif self.kind == "Markdown widget in a VerticalScroll":
             with VerticalScroll():
                 yield Markdown()
+        elif self.kind.startswith("DocumentView"):
+            yield DocumentView()
         elif self.kind == "Static(rich.markdown.Markdown) in a VerticalScroll":
             with VerticalScroll():
                 yield Static(RichMarkdown(self.document))
@@ -53,15 +57,18 @@ class DocScreen(Screen):
             await self.query_one(MarkdownViewer).document.update(self.document)
         elif self.kind.startswith("Markdown widget"):
             await self.query_one(Markdown).update(self.document)
+        elif self.kind.startswith("DocumentView"):
+            self.query_one(DocumentView).update(self.document)
         self.ready = True
 
 
 KINDS = [
-    "MarkdownViewer, table of contents (review today)",
+    "MarkdownViewer, table of contents (review before issue 14)",
     "MarkdownViewer, no table of contents",
     "Markdown widget in a VerticalScroll",
     "Static(rich.markdown.Markdown) in a VerticalScroll",
     "Static(Content) in a VerticalScroll (plain text)",
+    "DocumentView: one line-API widget (review since issue 14)",
 ]
 
 
@@ -75,7 +82,9 @@ class Bench(App):
 
     def _display(self, screen, renderable) -> None:
         super()._display(screen, renderable)
-        if renderable is not None and isinstance(screen, DocScreen) and screen.ready and self.shown:
+        if renderable is not None and isinstance(screen, DocScreen) and screen.ready and self.shown and (
+            not screen.kind.startswith("DocumentView") or screen.query_one(DocumentView).block_y
+        ):
             self.shown.set()
 
 

@@ -63,6 +63,8 @@ PER_SIZE = [
     ("review.open_20.history", "ms", "  of which the history screen's first frame"),
     ("review.open_20.seance", "ms", "  of which the séance screen's first frame"),
     ("review.open_20.core", "ms", "review: the same without Textual (load, rows, document)"),
+    ("review.open_40.seance", "ms", "review: the séance screen's first frame, candidate with 40 séances (séance 40)"),
+    ("review.long_note.seance", "ms", "review: the séance screen's first frame, a séance with a 60 KB note"),
     ("search.rare", "ms", f"search, warm, first 20 hits with snippets: rare word ({RARE_WORD})"),
     ("search.common", "ms", f"search, warm, first 20 hits with snippets: common word ({COMMON_WORD})"),
     ("search.rare.ripgrep", "ms", "ripgrep rg -l -i, rare word (cannot fold accents)"),
@@ -250,9 +252,41 @@ def review_open(figs: Figures, store: Path, cache: Path, size: int, repeat: int,
     figs.add(f"review.open_20.history@{size}", median(real["history_ms"]), "ms", median(bare["history_ms"]),
              baseline_what="bare DataTable screen, 20 rows")
     figs.add(f"review.open_20.seance@{size}", median(real["seance_ms"]), "ms", median(bare["seance_ms"]),
-             baseline_what="bare MarkdownViewer screen, same document")
+             SEANCE_VIEW_TARGET, True, baseline_what="bare MarkdownViewer screen, same document",
+             note=cpu_note(real, bare))
     figs.add(f"review.open_20.core@{size}", core["core_ms"], "ms", core["load_ms"], 100.0,
              baseline_what="Review.load alone", note="load + history rows + séance document, no Textual")
+
+
+# --- review: long séances (issue 14) ----------------------------------------------------------------
+
+SEANCE_VIEW_TARGET = 0.3  # the séance view's first frame, relative to a bare MarkdownViewer of the document
+FORTY_SEANCES_INDEX, FORTY_READ = 3, 40  # generate.py: candidate 3 has 40 séances; the last one is read
+LONG_NOTE_INDEX, LONG_NOTE_SEANCE = 4, 2  # generate.py: candidate 4's séance 2 has a 60 KB note
+
+
+def review_long_seances(figs: Figures, store: Path, cache: Path, size: int, repeat: int, workdir: Path) -> None:
+    """The séance view of a long history and of a long note, each beside a bare
+    MarkdownViewer of the same document after a bare table of as many rows."""
+    cases = [("review.open_40.seance", FORTY_SEANCES_INDEX, FORTY_READ),
+             ("review.long_note.seance", LONG_NOTE_INDEX, LONG_NOTE_SEANCE)]
+    for key, index, number in cases:
+        cid = candidate_id(store, index)
+        document = workdir / f"document-{size}-{index}-{number}.md"
+        info = run_json(["inproc.py", "document", str(store), cid, str(number), str(document)])
+        real = run_json(["launch_app.py", "open", "review", str(store), str(cache), cid, str(number), str(repeat)])
+        bare = run_json(["launch_app.py", "open", "bare", str(document), str(info["seances"]), str(repeat)])
+        figs.add(f"{key}@{size}", median(real["seance_ms"]), "ms", median(bare["seance_ms"]), SEANCE_VIEW_TARGET,
+                 True, baseline_what="bare MarkdownViewer screen, same document",
+                 note=f"median of {repeat}; {info['seances']} séances, document {info['chars']} characters; "
+                      f"history screen {median(real['history_ms']):.0f} ms (bare {median(bare['history_ms']):.0f}); "
+                      + cpu_note(real, bare))
+
+
+def cpu_note(real: dict, bare: dict) -> str:
+    """The event loop thread's CPU time for the séance screen, beside the bare one's."""
+    mine, theirs = median(real["seance_cpu_ms"]), median(bare["seance_cpu_ms"])
+    return f"event loop CPU {mine:.0f} ms vs bare {theirs:.0f} ms ({mine / theirs:.2f}×)"
 
 
 def search(figs: Figures, store: Path, cache: Path, size: int) -> dict:
@@ -610,6 +644,8 @@ def main(argv: list[str] | None = None) -> int:
         cold_starts(figs, store, cache, size, runs)
         log(f"{size} séances: review, opening a candidate")
         review_open(figs, store, cache, size, repeat, workdir)
+        log(f"{size} séances: review, a 40-séance candidate and a 60 KB note")
+        review_long_seances(figs, store, cache, size, repeat, workdir)
         log(f"{size} séances: review, peak RSS")
         peak_rss(figs, store, cache, size)
         log(f"{size} séances: seance list, first and second run")

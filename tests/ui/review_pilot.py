@@ -12,7 +12,7 @@ from datetime import datetime
 from pathlib import Path
 
 from textual.pilot import Pilot
-from textual.widgets import DataTable, Input, MarkdownViewer, Static
+from textual.widgets import DataTable, Input, Static
 
 from seance_pilot import screen_text, type_text, wait_until  # noqa: F401  (re-exported for the review tests)
 from seance_tui.services.review import Review
@@ -55,7 +55,7 @@ def table_column(table: DataTable, column: int = 0) -> list[str]:
 
 def document(app: ReviewApp) -> str:
     """The Markdown source the séance view shows."""
-    return app.screen.query_one(MarkdownViewer).document.source
+    return app.screen.document.source
 
 
 async def back_to_candidates(pilot: Pilot) -> CandidatesScreen:

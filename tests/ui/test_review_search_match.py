@@ -9,9 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from textual.widgets import MarkdownViewer
-from textual.widgets.markdown import MarkdownBlock
-
 from seance_tui.domain.text import fold
 from seance_tui.services.review import Review
 from seance_tui.storage.store import WritableStore
@@ -23,8 +20,16 @@ from seance_pilot import screen_text, type_text, wait_until
 NOW = datetime(2026, 11, 26, 10, 0)
 
 
-def matched_blocks(app) -> list[MarkdownBlock]:
-    return list(app.screen.query_one(MarkdownViewer).query(".-search-match"))
+def matched_blocks(app) -> list[str]:
+    """The text of the block the view opened at (a bar beside it), if any."""
+    document = app.screen.document
+    return [] if document.matched is None else [document.blocks[document.matched].text]
+
+
+def at_top(app) -> bool:
+    """The matched block's first line is the first line the view shows."""
+    document = app.screen.document
+    return document.matched is not None and document.block_y[document.matched] == int(document.scroll_y)
 
 
 async def test_searching_l_entretien_opens_at_the_block_holding_it(data_dir: Path, tmp_path: Path):
@@ -49,11 +54,13 @@ async def test_searching_l_entretien_opens_at_the_block_holding_it(data_dir: Pat
             await wait_until(pilot, lambda: isinstance(app.screen, SeanceScreen) and matched_blocks(app), "match")
             assert (app.screen.candidate_id, app.screen.number) == ("zoe-lefevre", 3)
             (block,) = matched_blocks(app)
-            assert "l'entretien avec la conseillere" in fold(block.source)
+            assert "l'entretien avec la conseillere" in fold(block)
             # opened there: the block is the first thing the viewer shows
-            viewer = app.screen.query_one(MarkdownViewer)
-            await wait_until(pilot, lambda: viewer.document.scroll_y > 0 or viewer.scroll_y > 0, "scrolled")
-            assert block.region.y <= viewer.region.y + 1, (block.region, viewer.region)
+            await wait_until(pilot, lambda: app.screen.document.scroll_y > 0, "scrolled")
+            assert at_top(app)
+            document = app.screen.document.region
+            first = screen_text(app).splitlines()[document.y][document.x :]
+            assert first.lstrip(" ▌").startswith("L'entretien avec"), first
             assert "L'entretien avec la conseillère" in screen_text(app)
     finally:
         review.close()
@@ -61,8 +68,7 @@ async def test_searching_l_entretien_opens_at_the_block_holding_it(data_dir: Pat
 
 def highlighted(app) -> list[str]:
     """The runs of highlighted text the séance view shows (reverse video), as read on the screen."""
-    viewer = app.screen.query_one(MarkdownViewer)
-    area = viewer.document.region.intersection(viewer.scrollable_content_region)
+    area = app.screen.document.scrollable_content_region
     lines = screen_text(app).splitlines()
     runs: list[str] = []
     for y in range(area.y, area.bottom):
@@ -104,15 +110,14 @@ async def test_the_matched_words_are_highlighted_where_the_view_opens(data_dir: 
         async with app.run_test(size=size) as pilot:
             await open_hit(pilot, app, query, "Zoé")
             assert (app.screen.candidate_id, app.screen.number) == ("zoe-lefevre", 3)
-            viewer = app.screen.query_one(MarkdownViewer)
-            (block,) = matched_blocks(app)
-            assert block.region.y <= viewer.region.y + 1, (block.region, viewer.region)
+            viewer = app.screen.document
+            assert len(matched_blocks(app)) == 1 and at_top(app)
             # The phrase, as written, and nothing else: not "l'intersession"
             # in the heading above it, nor any other word starting with l.
             marks = highlighted(app)
             assert "L'entretien" in marks, marks
             assert {fold(mark) for mark in marks} == {"l'entretien"}, marks
-            left = viewer.document.region.x  # right of the table of contents, when shown
+            left = viewer.region.x  # right of the table of contents, when shown
             row = next(line for line in screen_text(app).splitlines() if "L'entretien avec la conseillère" in line)
             assert row[left:].lstrip(" ▌").startswith("L'entretien"), row  # ▌: the bar beside the block
     finally:
@@ -127,7 +132,7 @@ async def test_the_highlight_stays_when_the_file_changes_and_the_place_is_kept(d
     try:
         async with app.run_test(size=(80, 24)) as pilot:
             await open_hit(pilot, app, "conseillère", "Zoé")
-            viewer = app.screen.query_one(MarkdownViewer)
+            viewer = app.screen.document
             await pilot.press("j", "j", "j")
             await wait_until(pilot, lambda: viewer.scroll_y > 0, "scrolled")
             place = viewer.scroll_y
@@ -137,14 +142,13 @@ async def test_the_highlight_stays_when_the_file_changes_and_the_place_is_kept(d
                 record.seance(number).notes += "\n\nAjout : ornithorynque et conseillère.\n"
                 writer.save(record)
 
-            def added():  # the new paragraph's block, once mounted (the source changes first)
-                return next((b for b in viewer.document.query(MarkdownBlock)
-                             if "ornithorynque" in str(b.content)), None)
+            def added():  # the new paragraph's block, once shown
+                return next((i for i, b in enumerate(viewer.blocks) if "ornithorynque" in b.text), None)
 
-            await wait_until(pilot, added, "reloaded", timeout=5)
+            await wait_until(pilot, lambda: added() is not None, "reloaded", timeout=5)
             await pilot.pause()
             assert viewer.scroll_y == place  # not moved back to the match
-            viewer.scroll_to_widget(added(), animate=False, top=True)
+            viewer.scroll_to_block(added())
             await wait_until(pilot, lambda: "ornithorynque" in screen_text(app), "the new paragraph shown")
             line = next(line for line in screen_text(app).splitlines() if "ornithorynque" in line)
             await wait_until(pilot, lambda: "conseillère" in highlighted(app), "highlighted again")

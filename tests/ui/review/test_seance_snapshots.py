@@ -12,7 +12,6 @@ the SVGs before committing them.
 from __future__ import annotations
 
 import pytest
-from textual.widgets import MarkdownViewer
 
 from review_pilot import push, type_text, wait_until
 from seance_tui.ui.reviewer.history import HistoryScreen
@@ -33,8 +32,9 @@ async def index_ready(pilot) -> None:
 
 
 async def seance_shown(pilot) -> None:
-    viewer = pilot.app.screen.query_one(MarkdownViewer)
-    await wait_until(pilot, lambda: "Notes de séance" in viewer.document.source, "séance shown")
+    await wait_until(pilot, lambda: "Notes de séance" in pilot.app.screen.document.source, "séance shown")
+    # every block wrapped (the scrollbar's thumb is the whole document's)
+    await wait_until(pilot, lambda: pilot.app.screen.document.complete, "document complete")
     await pilot.pause()
 
 
@@ -65,8 +65,7 @@ def searched(query: str, candidate: str):
         await pilot.press("enter")
         await wait_until(pilot, lambda: isinstance(app.screen, SeanceScreen), "séance view")
         await seance_shown(pilot)
-        viewer = app.screen.query_one(MarkdownViewer)
-        await wait_until(pilot, lambda: viewer.document.query(".-search-match"), "match shown")
+        await wait_until(pilot, lambda: app.screen.document.matched is not None, "match shown")
         await pilot.pause()
 
     return run_before

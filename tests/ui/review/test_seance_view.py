@@ -5,8 +5,6 @@ hidden below 100 columns and toggled with t."""
 from __future__ import annotations
 
 import pytest
-from textual.widgets import MarkdownViewer
-from textual.widgets.markdown import MarkdownTableOfContents
 
 from review_pilot import push, screen_text, wait_until
 from seance_tui.ui.reviewer.history import HistoryScreen
@@ -20,15 +18,14 @@ FIRST_NOTE = "L'entretien avec la conseillère en insertion"
 async def open_seance(pilot, candidate_id: str = "zoe-lefevre", number: int = 3) -> SeanceScreen:
     await push(pilot, HistoryScreen(candidate_id))
     screen = await push(pilot, SeanceScreen(candidate_id, number))
-    viewer = screen.query_one(MarkdownViewer)
-    await wait_until(pilot, lambda: "Notes de séance" in viewer.document.source, "séance shown")
+    await wait_until(pilot, lambda: "Notes de séance" in screen.document.source, "séance shown")
     await pilot.pause()
     return screen
 
 
 def contents_width(app) -> int:
     """How many columns the table of contents takes on screen (0: hidden)."""
-    contents = app.screen.query_one(MarkdownTableOfContents)
+    contents = app.screen.query_one("#seance-contents")
     return contents.region.width if contents.display else 0
 
 
@@ -60,7 +57,7 @@ async def test_the_contents_list_is_hidden_at_80_columns_and_narrow_when_toggled
         lines = screen_text(app).splitlines()
         assert any(line.startswith("▼ Notes de séance") for line in lines), lines
         # the text keeps three quarters of the width
-        body = app.screen.query_one(MarkdownViewer).document
+        body = app.screen.document
         assert body.region.x >= contents_width(app) and body.region.width >= NARROW[0] * 3 // 4 - 2
 
         await pilot.press("t")
@@ -88,9 +85,8 @@ async def test_a_private_part_is_shown_and_the_header_says_so(make_app):
         screen = await open_seance(pilot, "zoe-lefevre", 2)
         header = "\n".join(screen_text(app).splitlines()[1:4])
         assert "notes privées affichées" in header, header
-        viewer = screen.query_one(MarkdownViewer)
-        assert "Beaucoup d'émotion en évoquant la boulangère" in viewer.document.source
-        assert viewer.document.source.rstrip().endswith("contient des notes privées")
+        assert "Beaucoup d'émotion en évoquant la boulangère" in screen.document.source
+        assert screen.document.source.rstrip().endswith("contient des notes privées")
 
         await pilot.press("p" if screen.number > 1 else "n")  # séance 1 or 3: none there
         await wait_until(pilot, lambda: screen.number != 2, "another séance")

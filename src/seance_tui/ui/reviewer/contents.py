@@ -33,3 +33,33 @@ class ContentsList(MarkdownTableOfContents):
             # Text, not markup: a heading is the consultant's words.
             node = parent.add(Text(name), {"block_id": block_id}, allow_expand=False)
             parents.append(node)
+
+
+class SeanceContents(Tree):
+    """The séance view's table of contents: its document's headings (one
+    line-API widget: ui/widgets/document.py), the sections at the first level.
+    Choosing one scrolls the document to it."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__("", id=id)
+        self.show_root = False
+        self.guide_depth = GUIDE_DEPTH
+        self.auto_expand = False  # Enter jumps to a section, it does not fold it
+
+    def show(self, headings: list[tuple[int, str, int]]) -> None:
+        self.clear()
+        if not headings:
+            return
+        top = min(level for level, _, _ in headings)
+        parents = [self.root]  # parents[d]: where a heading of depth d goes
+        for level, name, block in headings:
+            depth = min(level - top, len(parents) - 1)
+            del parents[depth + 1 :]
+            parent = parents[depth]
+            if parent is not self.root:
+                parent.allow_expand = True
+                parent.expand()
+            # Text, not markup: a heading is the consultant's words.
+            node = parent.add(Text(name), block, allow_expand=False)
+            parents.append(node)
+        self.root.expand()

@@ -1,57 +1,29 @@
-"""Review: one séance, its facts in a two-line header above its sections
-rendered as Markdown, a narrow table of contents beside them (t); n and p
+"""Review: one séance, its facts in a two-line header above its sections,
+drawn as one widget (ui/widgets/document.py: a widget per Markdown block made
+the first frame 400 ms), a narrow table of contents beside them (t); n and p
 step through the candidate's séances; a search opens it at the match, its
 words highlighted."""
 
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.css.query import NoMatches
+from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, Markdown, MarkdownViewer
+from textual.widgets import Footer, Tree
 
 from ...domain.text import visible_controls
 from .. import bindings, texts
-from .contents import ContentsList
+from ..widgets.document import DocumentView
+from .contents import SeanceContents
 from .header import ReviewHeader
+from .inert_viewer import InertMarkdownViewer  # noqa: F401  (the Qualiopi pack's view imports it from here)
 from .seance_header import SeanceHeader
 from .seance_match import show_match
 
 # The table of contents is shown at first from this width (it takes at most
 # 24 columns, review.tcss); below, t shows it.
 WIDE = 100
-
-
-class InertMarkdownViewer(MarkdownViewer):
-    """A MarkdownViewer whose links are text: shown, never followed.
-
-    Textual's viewer treats every link as a document to load, whatever
-    ``open_links`` says: ``[x](/etc/passwd)`` in a note would show that file to
-    the reviewer, and an ``https://`` link raised (no such file). Review shows
-    what consultants wrote, so nothing in it may open, load or fetch anything.
-    """
-
-    async def _on_markdown_link_clicked(self, message: Markdown.LinkClicked) -> None:
-        message.stop()
-        # The base class's handler comes next in the MRO: prevent_default skips it.
-        message.prevent_default()
-
-    # Every way in to the navigator, closed too: no key or message may reach a file.
-    async def go(self, location) -> None:
-        return None
-
-    async def back(self) -> None:
-        return None
-
-    async def forward(self) -> None:
-        return None
-
-    def compose(self) -> ComposeResult:
-        # The base viewer's two children, with a table of contents made for a narrow column.
-        markdown = Markdown(parser_factory=self._parser_factory, open_links=self._open_links)
-        markdown.can_focus = True
-        yield markdown
-        yield ContentsList(markdown)
+WITH_CONTENTS = "-with-contents"
 
 
 class SeanceScreen(Screen):
@@ -65,17 +37,27 @@ class SeanceScreen(Screen):
         self.stamp = None
         self._opened_at_match = False
         self._sections: tuple[str, ...] = ()
+        self._numbers: list[int] = []
 
     def compose(self) -> ComposeResult:
         yield ReviewHeader()
         yield SeanceHeader(id="seance-header")
-        yield InertMarkdownViewer(id="seance-view", show_table_of_contents=False, open_links=False)
+        with Horizontal(id="seance-view", classes=WITH_CONTENTS if self.app.size.width >= WIDE else ""):
+            yield SeanceContents(id="seance-contents")
+            yield DocumentView(id="seance-document")
         yield Footer(compact=True)
 
     async def on_mount(self) -> None:
-        self.query_one(MarkdownViewer).show_table_of_contents = self.app.size.width >= WIDE
         await self.reload()
-        self.query_one(MarkdownViewer).focus()
+        self.query_one(DocumentView).focus()
+
+    @property
+    def document(self) -> DocumentView:
+        return self.query_one(DocumentView)
+
+    @property
+    def contents_shown(self) -> bool:
+        return self.query_one("#seance-view").has_class(WITH_CONTENTS)
 
     async def reload(self, keep_place: bool = True) -> None:
         try:
@@ -87,35 +69,26 @@ class SeanceScreen(Screen):
         self._numbers = [s.number for s in record.seances]
         self._sections = view.searched_sections
         self.query_one(SeanceHeader).show(view)
-        viewer = self.query_one(MarkdownViewer)
-        scroll_y = viewer.scroll_y if keep_place else 0
-        try:
-            document = viewer.document
-        except NoMatches:  # the viewer is between its compose and its document: the next poll reloads
-            return
-        await document.update(visible_controls(view.body))
+        document = self.document
+        scroll_y = document.scroll_y if keep_place else 0
+        document.update(visible_controls(view.body))
         self.stamp = stamp  # what is shown now; the poll reloads when the file moves past it
-        if document.children:
-            # The first heading's top margin, two blank lines under the header:
-            # set on that one block (a :first-child rule costs every block's
-            # styling, 8 % of the first frame).
-            document.children[0].styles.margin = (0, 0, 1, 0)
+        self.query_one(SeanceContents).show(document.headings())
+        block = None
         if self.match:
+            block = show_match(document, self._sections, self.match)
+        if block is not None and not self._opened_at_match:
             # Opened at the match once; a reload (the file changed) keeps the
             # reader's place and highlights the words again.
-            opening = not self._opened_at_match
             self._opened_at_match = True
-            self.call_after_refresh(self._show_match, opening, scroll_y)
+            document.scroll_to_block(block)
         else:
-            viewer.scroll_to(y=scroll_y, animate=False)
+            document.scroll_to(y=scroll_y, animate=False, immediate=True)
 
-    def _show_match(self, opening: bool, scroll_y: float) -> None:
-        viewer = self.query_one(MarkdownViewer)
-        block = show_match(viewer.document, self._sections, self.match or "")
-        if opening and block is not None:
-            viewer.scroll_to_widget(block, animate=False, top=True)
-        else:
-            viewer.scroll_to(y=scroll_y, animate=False)
+    def on_tree_node_selected(self, event: Tree.NodeSelected) -> None:
+        event.stop()
+        if isinstance(event.node.data, int):
+            self.document.scroll_to_block(event.node.data)
 
     async def action_step(self, offset: int) -> None:
         position = self._numbers.index(self.number) + offset if self.number in self._numbers else -1
@@ -126,11 +99,10 @@ class SeanceScreen(Screen):
             self.notify(texts.REVIEW_NO_MORE_SEANCES)
 
     def action_scroll(self, lines: int) -> None:
-        self.query_one(MarkdownViewer).scroll_relative(y=lines * 2, animate=False)
+        self.document.scroll_relative(y=lines * 2, animate=False)
 
     def action_toggle_contents(self) -> None:
-        viewer = self.query_one(MarkdownViewer)
-        viewer.show_table_of_contents = not viewer.show_table_of_contents
+        self.query_one("#seance-view").toggle_class(WITH_CONTENTS)
 
     def action_roadmap(self) -> None:
         from .roadmap import RoadmapScreen
