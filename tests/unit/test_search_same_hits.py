@@ -192,3 +192,9 @@ def test_changed_seances_leave_dead_rows_until_the_rebuild_takes_their_words(gen
         assert Reference(copy).search("cœur", 10_000) == answers(index, "cœur", 10_000)
     finally:
         index.close()
+
+
+@pytest.mark.parametrize("query", ["projet", "l'entretien", "cœur", "e*", "introuvable", ""])
+def test_count_is_the_number_of_hits(generated, query):
+    _, index, reference = generated
+    assert index.count(query) == len(reference.search(query, 10_000))

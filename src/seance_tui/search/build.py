@@ -13,12 +13,13 @@ keys (``hits.newest_first_key``), so that the keys each half makes differ.
 from __future__ import annotations
 
 import contextlib
-import multiprocessing
+import json
 import os
 import sqlite3
+import subprocess
+import sys
 import zlib
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from ..storage.errors import CandidateFileError, CandidateNotFound, Problem
@@ -74,32 +75,68 @@ def parallel_worth_it(changed: int, empty: bool) -> bool:
 def fill_in_two(db: sqlite3.Connection, index_path: Path, store: ReadOnlyStore, candidate_ids: list[str],
                 progress: Progress | None = None, lock: contextlib.AbstractContextManager | None = None,
                 ) -> list[Problem]:
-    """The first build: half the candidates here, half in another process."""
+    """The first build: half the candidates here, half in another process;
+    that half done here too if the other process fails."""
     here = [cid for cid in candidate_ids if not _other_half(cid)]
     there = [cid for cid in candidate_ids if _other_half(cid)]
     part = part_path(index_path)
     remove_part(index_path)
-    context = multiprocessing.get_context("spawn")  # no fork of a process with threads (Textual's)
-    with ProcessPoolExecutor(1, mp_context=context) as pool:
-        future = pool.submit(build_part, str(store.data_dir), there, str(part))
-        # The progress counts this half twice: both halves go at about the same pace.
+    worker = _start_part(store.data_dir, there, part)
+    try:
         halved = None if progress is None else (lambda done, _: progress(2 * done, len(candidate_ids)))
         problems = fill(db, store, here, halved, lock)
-        problems += future.result()
-    try:
-        with lock or contextlib.nullcontext():
-            copied = _copy_part(db, part)
-        if not copied:
-            problems += fill(db, store, there, None, lock)  # two keys met: this half again, here
+        found = _part_done(worker)
+        if found is None:
+            copied = False
+        else:
+            problems += found
+            with lock or contextlib.nullcontext():
+                copied = _copy_part(db, part)
+        if not copied:  # the other process failed, or two keys met: that half here
+            problems += fill(db, store, there, None, lock)
     finally:
+        if worker is not None and worker.poll() is None:  # this half failed: that one is of no use
+            worker.kill()
+            worker.wait()
         remove_part(index_path)
     if progress is not None:
         progress(len(candidate_ids), len(candidate_ids))
     return problems
 
 
+def _start_part(data_dir: Path, candidate_ids: list[str], part: Path) -> subprocess.Popen | None:
+    """``python -m seance_tui.search.build``: a process of its own, which
+    imports only this package (not the caller's main module, as a
+    multiprocessing child would)."""
+    from .index import _private_umask
+
+    ids = part.with_name(part.name + ".ids")
+    try:
+        with _private_umask():
+            ids.write_text("\n".join(candidate_ids), encoding="utf-8")
+        package_root = str(Path(__file__).resolve().parents[2])
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [package_root, os.environ.get("PYTHONPATH")]))}
+        return subprocess.Popen([sys.executable, "-m", "seance_tui.search.build", str(data_dir), str(part), str(ids)],
+                                stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    except OSError:
+        return None
+
+
+def _part_done(worker: subprocess.Popen | None) -> list[Problem] | None:
+    """The other half's problems, or None when it failed."""
+    if worker is None:
+        return None
+    out, _ = worker.communicate()
+    if worker.returncode != 0:
+        return None
+    try:
+        return [Problem(Path(path), message) for path, message in json.loads(out)]
+    except (ValueError, TypeError):
+        return None
+
+
 def build_part(data_dir: str, candidate_ids: list[str], path: str) -> list[Problem]:
-    """In the second process: its half into a database of its own, made private."""
+    """In the other process: its half into a database of its own, made private."""
     from .index import _create_private, _private_umask
 
     with _private_umask():
@@ -154,8 +191,14 @@ def part_path(index_path: Path) -> Path:
 
 
 def remove_part(index_path: Path) -> None:
-    for suffix in ("", "-journal", "-wal", "-shm"):
+    for suffix in ("", "-journal", "-wal", "-shm", ".ids"):
         try:
             os.unlink(f"{part_path(index_path)}{suffix}")
         except FileNotFoundError:
             pass
+
+
+if __name__ == "__main__":  # the other half of a first build: DATA_DIR PART IDS_FILE
+    _data_dir, _part, _ids = sys.argv[1:4]
+    _problems = build_part(_data_dir, Path(_ids).read_text(encoding="utf-8").split("\n"), _part)
+    print(json.dumps([[str(p.path), p.message] for p in _problems]))

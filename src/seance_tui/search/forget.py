@@ -26,7 +26,7 @@ from .build import remove_part
 from .index import _private_umask
 from .writing import rebuild_text
 
-_SIDE_FILES = ("", "-wal", "-shm", "-journal", ".part", ".part-journal")
+_SIDE_FILES = ("", "-wal", "-shm", "-journal", ".part", ".part-journal", ".part.ids")
 
 
 def indexes_of(cache_dir: Path, data_dir: Path) -> list[Path]:

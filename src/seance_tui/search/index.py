@@ -164,6 +164,16 @@ class SearchIndex:
                 below = rows[-1][0]
         return hits
 
+    def count(self, query: str) -> int:
+        """How many séances match, as indexed (no file read: no snippet to make)."""
+        terms = list(dict.fromkeys(parse_query(query)))
+        if not terms:
+            return 0
+        with self._lock:
+            return sum(self._db.execute(
+                f"SELECT count(*) FROM {name} t JOIN seances s ON s.key = t.rowid WHERE {name} MATCH ?",
+                (fts_expression(terms),)).fetchone()[0] for name in TEXT_TABLES)
+
     def _search_rows(self, expression: str, limit: int, below: int) -> list[tuple]:
         """The newest ``limit`` live rows under key ``below``, from both tables."""
         rows = []
@@ -254,7 +264,7 @@ def prune_orphan_indexes(cache_dir: Path) -> list[Path]:
                 continue
         except OSError:
             continue  # cannot tell (a folder we may not search): keep it
-        for suffix in ("", "-wal", "-shm", "-journal", ".part", ".part-journal"):
+        for suffix in ("", "-wal", "-shm", "-journal", ".part", ".part-journal", ".part.ids"):
             try:
                 os.unlink(f"{path}{suffix}")
             except FileNotFoundError:

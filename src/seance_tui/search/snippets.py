@@ -35,7 +35,10 @@ class Snippets:
         self.store = store
         self._texts: OrderedDict[str, tuple[Stamp, dict[int, str]]] = OrderedDict()
         self._db = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
-        self._db.execute(f"CREATE VIRTUAL TABLE shown USING fts5(body, tokenize = '{TOKENIZE}')")
+        # External content, so that emptying it is 'delete-all' (each text
+        # tokenized once, to be found) rather than a DELETE (tokenized again, to be removed).
+        self._db.execute("CREATE TABLE docs (body TEXT)")
+        self._db.execute(f"CREATE VIRTUAL TABLE shown USING fts5(body, content = 'docs', tokenize = '{TOKENIZE}')")
 
     def close(self) -> None:
         self._db.close()
@@ -51,14 +54,15 @@ class Snippets:
                 docs.append((key, text))
         self._db.execute("BEGIN")
         try:
-            self._db.execute("DELETE FROM shown")
+            self._db.executemany("INSERT INTO docs (rowid, body) VALUES (?, ?)", docs)
             self._db.executemany("INSERT INTO shown (rowid, body) VALUES (?, ?)", docs)
             found = self._db.execute(
                 "SELECT rowid, snippet(shown, 0, ?, ?, '…', ?) FROM shown WHERE shown MATCH ?",
                 (HIT_START, HIT_END, SNIPPET_WORDS, expression),
             ).fetchall()
-            self._db.execute("DELETE FROM shown")
         finally:
+            self._db.execute("INSERT INTO shown (shown) VALUES ('delete-all')")
+            self._db.execute("DELETE FROM docs")
             self._db.execute("COMMIT")
         return dict(found)
 
