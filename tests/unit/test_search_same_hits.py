@@ -198,3 +198,23 @@ def test_changed_seances_leave_dead_rows_until_the_rebuild_takes_their_words(gen
 def test_count_is_the_number_of_hits(generated, query):
     _, index, reference = generated
     assert index.count(query) == len(reference.search(query, 10_000))
+
+
+def test_a_corrupt_index_file_is_said_deleted_and_built_again(generated, tmp_path):
+    from seance_tui.search.index import SearchIndexUnavailable
+    from seance_tui.services.review import Review
+
+    store, _, reference = generated
+    review = Review(store.data_dir, tmp_path / "cache")
+    try:
+        review.index_path.parent.mkdir(parents=True, exist_ok=True)
+        review.index_path.write_bytes(b"not a database, " * 1000)
+        with pytest.raises(SearchIndexUnavailable):
+            review.build_index()
+        assert not review.index_path.exists()
+        assert [h.snippet for h in review.search("cœur", 20)]  # the scan answers meanwhile
+        assert review.build_index() == []
+        assert [(h.candidate_id, h.number, h.snippet) for h in review.search("cœur", 20)] == [
+            (cid, number, snippet) for cid, _, number, _, _, snippet in reference.search("cœur", 20)]
+    finally:
+        review.close()

@@ -40,18 +40,17 @@ def fill(db: sqlite3.Connection, store: ReadOnlyStore, candidate_ids: list[str],
     problems: list[Problem] = []
     for start in range(0, len(candidate_ids), BATCH_FILES):
         with lock or contextlib.nullcontext():
-            problems += _fill_batch(db, store, candidate_ids[start : start + BATCH_FILES])
-        if progress is not None:
-            progress(min(start + BATCH_FILES, len(candidate_ids)), len(candidate_ids))
+            problems += _fill_batch(db, store, candidate_ids, start, progress)
     return problems
 
 
-def _fill_batch(db: sqlite3.Connection, store: ReadOnlyStore, candidate_ids: list[str]) -> list[Problem]:
+def _fill_batch(db: sqlite3.Connection, store: ReadOnlyStore, candidate_ids: list[str], start: int,
+                progress: Progress | None) -> list[Problem]:
     problems: list[Problem] = []
     db.execute("BEGIN IMMEDIATE")
     try:
         writer = Writer(db)  # the keys in use now: another reviewer may have written
-        for candidate_id in candidate_ids:
+        for done, candidate_id in enumerate(candidate_ids[start : start + BATCH_FILES], start + 1):
             try:
                 record, stamp = store.load_stamped(candidate_id)
             except CandidateNotFound:
@@ -61,6 +60,8 @@ def _fill_batch(db: sqlite3.Connection, store: ReadOnlyStore, candidate_ids: lis
                 problems.append(Problem.from_error(exc))
                 continue
             writer.put(record, stamp)
+            if progress is not None:
+                progress(done, len(candidate_ids))
     except BaseException:
         db.execute("ROLLBACK")
         raise
