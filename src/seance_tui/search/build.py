@@ -49,8 +49,9 @@ def _fill_batch(db: sqlite3.Connection, store: ReadOnlyStore, candidate_ids: lis
     problems: list[Problem] = []
     db.execute("BEGIN IMMEDIATE")
     try:
-        writer = Writer(db)  # the keys in use now: another reviewer may have written
-        for done, candidate_id in enumerate(candidate_ids[start : start + BATCH_FILES], start + 1):
+        batch = candidate_ids[start : start + BATCH_FILES]
+        writer = Writer(db, bulk=len(batch) > 20)  # the keys in use now: another reviewer may have written
+        for done, candidate_id in enumerate(batch, start + 1):
             try:
                 record, stamp = store.load_stamped(candidate_id)
             except CandidateNotFound:

@@ -118,7 +118,7 @@ class SearchIndex:
         # A long build merges its segments once, at the end, rather than as it goes.
         long_build = len(changed) > BATCH_FILES
         with self._transaction():
-            writer = Writer(self._db)
+            writer = Writer(self._db, bulk=False)
             for candidate_id in removed:
                 writer.forget(candidate_id)
             empty = self._db.execute("SELECT 1 FROM files LIMIT 1").fetchone() is None

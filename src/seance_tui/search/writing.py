@@ -55,12 +55,21 @@ def digest(text: str) -> int:
 
 
 class Writer:
-    """The writes of one refresh, inside the caller's transactions; keeps the
-    keys in use (live and dead) in memory rather than asking for each one."""
+    """The writes of one transaction. A long one (``bulk``) keeps the keys in
+    use (live and dead) in memory rather than asking for each one; a short
+    one (a refresh of a few files) asks, rather than reading 50,000 keys."""
 
-    def __init__(self, db: sqlite3.Connection) -> None:
+    def __init__(self, db: sqlite3.Connection, bulk: bool = True) -> None:
         self.db = db
-        self.used = {k for (k,) in db.execute("SELECT key FROM seances UNION ALL SELECT key FROM dead")}
+        self.used = (
+            {k for (k,) in db.execute("SELECT key FROM seances UNION ALL SELECT key FROM dead")} if bulk else None
+        )
+
+    def _taken(self, key: int) -> bool:
+        if self.used is not None:
+            return key in self.used
+        return self.db.execute("SELECT 1 FROM seances WHERE key = ?1 UNION ALL SELECT 1 FROM dead WHERE key = ?1",
+                               (key,)).fetchone() is not None
 
     def forget(self, candidate_id: str) -> None:
         """The candidate's séances out of every search: their rows become dead."""
@@ -85,9 +94,10 @@ class Writer:
             if previous is not None:
                 gone.append(previous[0])
             key = newest_first_key(seance.day, candidate.id, seance.number)
-            while key in self.used:
+            while self._taken(key) or key in (row[0] for row in rows):
                 key += 1
-            self.used.add(key)
+            if self.used is not None:
+                self.used.add(key)
             rows.append((key, candidate.id, seance.number, day, seance.phase, dig))
             texts.append((key, text))
         gone += [key for key, _, _ in old.values()]
