@@ -218,3 +218,23 @@ def test_a_corrupt_index_file_is_said_deleted_and_built_again(generated, tmp_pat
             (cid, number, snippet) for cid, _, number, _, _, snippet in reference.search("cœur", 20)]
     finally:
         review.close()
+
+
+def test_a_private_part_is_searched_and_quoted_as_before(tmp_path):
+    """Review shows a séance's private part (reviewers are professionals) and
+    the index always searched it: the same rule, neither wider nor narrower."""
+    data_dir = tmp_path / "data"
+    record = make_extra(1)
+    record.seances[0].notes += "\n## Privé\n\nÉvoque un burn-out ancien ; suivi par une psychologue.\n"
+    WritableStore(data_dir).create(record)
+    store = ReadOnlyStore(data_dir)
+    index = SearchIndex(default_index_path(tmp_path / "cache", data_dir), store)
+    try:
+        index.refresh()
+        found = index.search("psychologue", 20)
+        assert [(h.candidate_id, h.number) for h in found] == [("zz-typographe", 1)]
+        assert f"{HIT_START}psychologue{HIT_END}" in found[0].snippet
+        assert answers(index, "psychologue", 20) == Reference(store).search("psychologue", 20)
+        assert [(h.candidate_id, h.number) for h in scan_search(store, "psychologue", 20)] == [("zz-typographe", 1)]
+    finally:
+        index.close()
