@@ -70,6 +70,7 @@ PER_SIZE = [
     ("search.rare.ripgrep", "ms", "ripgrep rg -l -i, rare word (cannot fold accents)"),
     ("search.common.ripgrep", "ms", "ripgrep rg -l -i, common word"),
     ("index.build", "s", "search index: first full build"),
+    ("index.size", "MB", "search index: size on disk (file and its log)"),
     ("index.refresh_one", "ms", "search index: refresh after one file changed"),
     ("index.detect_changes", "ms", "search index: change detection among all files"),
     ("review.peak_rss", "MB", "review peak RSS: candidates shown, one search"),
@@ -95,13 +96,19 @@ SAVING = [
 ]
 
 
+SEARCH_ONLY = ("search.rare", "search.common", "search.rare.ripgrep", "search.common.ripgrep", "index.build",
+               "index.size", "index.refresh_one", "index.detect_changes")
+
+
 def figure_keys(sizes: list[int], saving_only: bool = False, list_only: bool = False,
-                start_only: bool = False) -> list[str]:
+                start_only: bool = False, search_only: bool = False) -> list[str]:
     saving = [key for key, _, _ in SAVING]
     if list_only:
         return [f"list.second_run@{size}" for size in sizes]
     if start_only:
         return [f"{key}@{size}" for size in sizes for key in START_KEYS]
+    if search_only:
+        return [f"{key}@{size}" for size in sizes for key in SEARCH_ONLY]
     if saving_only:
         return saving
     return [f"{key}@{size}" for size in sizes for key, _, _ in PER_SIZE] + [key for key, _, _ in GLOBAL] + saving
@@ -318,9 +325,15 @@ def search(figs: Figures, store: Path, cache: Path, size: int) -> dict:
                  baseline_what="the index's search",
                  note="rg not installed" if rg is None else f"{rg_files[label]} files listed (rg -l; "
                  f"{'no accent folding' if label == 'rare' else 'files, not séances'})")
-    figs.add(f"index.build@{size}", result["build_s"], "s", result["load_all_s"],
+    figs.add(f"index.build@{size}", result["build_s"], "s", result["load_all_s"], 3.0, relative=True,
              baseline_what="ReadOnlyStore.load_all (reading every file)",
-             note=f"{result['seances']} séances, index {result['index_mb']:.0f} MB")
+             note=f"{result['seances']} séances, index {result['index_mb']:.0f} MB; CPU time "
+             f"{result['build_cpu_s']:.1f} s (both processes) = {result['build_cpu_s'] / result['load_all_cpu_s']:.2f}× "
+             f"load_all's {result['load_all_cpu_s']:.1f} s")
+    figs.add(f"index.size@{size}", result["index_mb"], "MB", result["store_mb"], 0.6, relative=True,
+             baseline_what="the store's size (every file of the data dir)",
+             note="every snippet marks the word searched" if result["rare_snippets_marked"]
+             and result["common_snippets_marked"] else "A SNIPPET MISSES THE WORD")
     figs.add(f"index.refresh_one@{size}", result["refresh_one_ms"], "ms", result["detect_ms"],
              baseline_what="change detection alone")
     figs.add(f"index.detect_changes@{size}", result["detect_ms"], "ms", result["stat_scan_ms"],
@@ -596,6 +609,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--list-only", action="store_true", help="only seance list's second run, on each store")
     parser.add_argument("--start-only", action="store_true",
                         help="only the cold starts and the very first start, on each store")
+    parser.add_argument("--search-only", action="store_true", help="only the search index and searches, on each store")
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",")] if args.sizes else (QUICK_SIZES if args.quick else FULL_SIZES)
     sizes = sorted(set(sizes))
@@ -632,6 +646,12 @@ def main(argv: list[str] | None = None) -> int:
             log(f"{size} séances: very first start ({min(runs, 3)} runs)")
             first_start(figs, store, workdir, size, min(runs, 3))
         return report(figs, sizes, False, workdir, meta, command, args.json, start_only=True)
+    if args.search_only:
+        for size in sizes:
+            store = ensure_store(workdir, size, args.seed)
+            log(f"{size} séances: search index, searches, ripgrep")
+            search(figs, store, workdir / f"cache-{store.name}", size)
+        return report(figs, sizes, False, workdir, meta, command, args.json, search_only=True)
     for size in sizes:
         store = ensure_store(workdir, size, args.seed)
         stores[size] = store
@@ -668,8 +688,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def report(figs: Figures, sizes: list[int], saving_only: bool, workdir: Path, meta: dict, command: str,
-           as_json: bool, list_only: bool = False, start_only: bool = False) -> int:
-    keys = figure_keys(sizes, saving_only, list_only, start_only)
+           as_json: bool, list_only: bool = False, start_only: bool = False, search_only: bool = False) -> int:
+    keys = figure_keys(sizes, saving_only, list_only, start_only, search_only)
     ordered = {key: figs.items[key] for key in keys if key in figs.items}
     missing = [key for key in keys if key not in figs.items]
     if missing:

@@ -18,7 +18,7 @@ PER_SIZE = [
     "autosave.p50", "autosave.p99", "autosave.no_fsync.p50",
     "review.open_20", "review.open_20.history", "review.open_20.seance", "review.open_20.core",
     "search.rare", "search.common", "search.rare.ripgrep", "search.common.ripgrep",
-    "index.build", "index.refresh_one", "index.detect_changes",
+    "index.build", "index.size", "index.refresh_one", "index.detect_changes",
     "review.peak_rss", "list.second_run",
     "first_start.first_frame", "first_start.complete",
 ]

@@ -79,3 +79,11 @@ def test_seance_list_imports_no_screen_and_no_other_command(tmp_path: Path, chil
 def test_seance_version_imports_no_screen_and_no_other_command(child_env):
     modules = imported_by("--version", env=child_env)
     assert heavy(modules) == []
+
+
+def test_seance_version_does_not_load_the_store(child_env):
+    """storage/__init__ loads its names when asked: reading ``storage.errors``
+    (as the CLI's front door does) no longer brings TinyDB and the store."""
+    modules = imported_by("--version", env=child_env)
+    assert "seance_tui.storage.errors" in modules
+    assert [m for m in modules if m == "tinydb" or m.startswith(("tinydb.", "seance_tui.storage.store"))] == []

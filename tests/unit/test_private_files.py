@@ -24,6 +24,7 @@ from seance_tui import cli, paths
 from seance_tui.services.review import Review
 from seance_tui.services.workspace import Workspace
 from seance_tui.search import index as search_index
+from seance_tui.search import writing as search_writing
 from seance_tui.storage.permissions import make_data_dir_private
 from seance_tui.search.index import SearchIndex, default_index_path
 from seance_tui.storage.store import ReadOnlyStore
@@ -75,14 +76,14 @@ def test_the_search_index_is_private_from_its_first_byte(tmp_path, monkeypatch, 
         seen.extend(open_to_others(cache_dir))
         return db
 
-    real_add = SearchIndex._add
+    real_put = search_writing.Writer.put
 
-    def add(self, record, stamp):
-        real_add(self, record, stamp)
+    def put(self, record, stamp):
+        real_put(self, record, stamp)
         seen.extend(open_to_others(cache_dir))
 
     monkeypatch.setattr(sqlite3, "connect", connect)
-    monkeypatch.setattr(SearchIndex, "_add", add)
+    monkeypatch.setattr(search_writing.Writer, "put", put)
 
     # And a watcher listing the folder all along, for any instant in between.
     done = threading.Event()

@@ -1,5 +1,7 @@
 """Search over the séances, in one place: what a query means (``query``),
-the derived SQLite FTS5 index in the cache dir (``index``), the plain scan of
+the derived SQLite FTS5 index in the cache dir (``index``; its table and
+query expression ``fts``, its rows ``writing``, its builds ``build``, its
+snippets made from the files ``snippets``), the plain scan of
 the files for when there is no index (``scan``), and where a query matches in
 a text: the hit's snippet and the block the séance view opens at
 (``highlight``).

@@ -1,11 +1,13 @@
 """A purged candidate's text taken out of every search index of its data dir.
 
-Deleting rows is not enough to destroy text in SQLite: FTS5 records a
-deletion as a marker beside the old segment, which keeps the words, and a
-deleted page stays in the file (or in the write-ahead log) until reused.
-So: the rows are deleted with ``secure_delete`` on (freed pages zeroed), the
-FTS5 index is merged into one segment (``optimize``: the markers applied,
-the words gone), the file is rebuilt (``VACUUM``) and the log truncated.
+Deleting rows is not enough to destroy text in SQLite: the index's FTS5
+table is contentless and cannot delete a row without its old text (gone:
+the purge has already rewritten the file), a dead row's words stay in it
+(``writing``), and a deleted page stays in the file (or in the write-ahead
+log) until reused. So: the candidate's rows are deleted with
+``secure_delete`` on (freed pages zeroed), the FTS5 table is rebuilt from the
+files of the séances left (``rebuild_text``: no dead row, nobody's words
+but theirs), the file is rebuilt (``VACUUM``) and the log truncated.
 
 The index layout makes the rows easy to find (``seances.candidate_id``), so
 the index is kept; only when SQLite refuses (another reviewer holds the
@@ -19,9 +21,12 @@ import os
 import sqlite3
 from pathlib import Path
 
+from ..storage.store import ReadOnlyStore
+from .build import remove_part
 from .index import _private_umask
+from .writing import rebuild_text
 
-_SIDE_FILES = ("", "-wal", "-shm", "-journal")
+_SIDE_FILES = ("", "-wal", "-shm", "-journal", ".part", ".part-journal", ".part.ids")
 
 
 def indexes_of(cache_dir: Path, data_dir: Path) -> list[Path]:
@@ -52,26 +57,25 @@ def forget_candidate(cache_dir: Path, data_dir: Path, candidate_id: str) -> list
     in free pages; returns the index files cleaned or deleted."""
     done = []
     for path in indexes_of(cache_dir, data_dir):
+        remove_part(path)  # a first build's other half, left by a kill
         try:
-            _forget_in(path, candidate_id)
+            _forget_in(path, data_dir, candidate_id)
         except sqlite3.Error:
             delete_index(path)
         done.append(path)
     return done
 
 
-def _forget_in(path: Path, candidate_id: str) -> None:
+def _forget_in(path: Path, data_dir: Path, candidate_id: str) -> None:
     with _private_umask():
         db = sqlite3.connect(path, timeout=10, isolation_level=None)
     try:
         db.execute("PRAGMA secure_delete = ON")
         db.execute("BEGIN IMMEDIATE")
         try:
-            keys = [(k,) for (k,) in db.execute("SELECT key FROM seances WHERE candidate_id = ?", (candidate_id,))]
-            db.executemany("DELETE FROM seance_text WHERE rowid = ?", keys)
             db.execute("DELETE FROM seances WHERE candidate_id = ?", (candidate_id,))
             db.execute("DELETE FROM files WHERE candidate_id = ?", (candidate_id,))
-            db.execute("INSERT INTO seance_text (seance_text) VALUES ('optimize')")
+            rebuild_text(db, ReadOnlyStore(data_dir))
             db.execute("COMMIT")
         except BaseException:
             db.execute("ROLLBACK")

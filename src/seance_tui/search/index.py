@@ -5,15 +5,11 @@ outside the data dir, and is rebuilt from the files when missing and
 refreshed file by file when their (inode, mtime, size) stamp changes; without
 it, search falls back to a plain scan (``search.scan``), only slower.
 
-Choices measured for issue 5:
-- ``unicode61 remove_diacritics 2`` folds accents and case and splits words
-  on both apostrophes, but keeps œ, æ and ß whole: the text is indexed as
-  written (snippets quote it exactly) and a query's "oe", "ae" or "ss" also
-  asks for the ligature.
-- Every term is quoted and the whole expression bound as a parameter: user
-  text never reaches FTS5's query syntax.
-- A séance's rowid grows with its date, so "newest first" is FTS5 walking its
-  doclist backwards (``ORDER BY rowid DESC``), never a sort of every hit.
+It keeps no séance text: where each word occurs (``fts``), the séances'
+details, and the stamps. A hit's snippet is made from its file
+(``snippets``); how rows are written and rebuilt is ``writing``'s.
+A séance's rowid grows with its date, so "newest first" is FTS5 walking its
+doclist backwards (``ORDER BY rowid DESC``), never a sort of every hit.
 """
 
 from __future__ import annotations
@@ -27,34 +23,17 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from ..domain.record import CandidateRecord
 from ..storage.atomic import make_private_dir
-from ..storage.errors import CandidateFileError, CandidateNotFound, Problem
-from ..storage.index import Stamp
+from ..storage.errors import Problem
 from ..storage.store import ReadOnlyStore
-from .highlight import HIT_END, HIT_START
-from .hits import SearchHit, indexed_text, newest_first_key
-from .query import Term, parse_query
+from .build import BATCH_FILES, fill, fill_in_two, parallel_worth_it, remove_part
+from .fts import TEXT_TABLES, fts_expression
+from .hits import SearchHit
+from .query import parse_query
+from .snippets import Snippets
+from .writing import INDEX_VERSION, SCHEMA, TABLES, Writer, merge_all, rebuild_text, stamp_text, too_many_dead
 
-# 2: text NFKC-normalized before indexing; 3: ligatures kept as written;
-# 4: names its data dir (meta 'data_dir'), so that orphans can be pruned
-INDEX_VERSION = 4
-SNIPPET_WORDS = 16
-
-_SCHEMA = f"""
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
-CREATE TABLE IF NOT EXISTS files (candidate_id TEXT PRIMARY KEY, stamp TEXT NOT NULL, name TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS seances (
-    key INTEGER PRIMARY KEY, candidate_id TEXT NOT NULL, number INTEGER NOT NULL,
-    day TEXT, phase TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS seances_by_candidate ON seances (candidate_id);
-CREATE VIRTUAL TABLE IF NOT EXISTS seance_text USING fts5(
-    body, tokenize = 'unicode61 remove_diacritics 2'
-);
-INSERT OR IGNORE INTO meta VALUES ('version', '{INDEX_VERSION}');
-"""
-
+PAGE_ROWS = 200  # rows asked of FTS5 at once: their texts are read to make the snippets
 
 class SearchIndexUnavailable(OSError):
     """The cache dir refuses the index (read-only, full, not a database):
@@ -77,50 +56,6 @@ def default_index_path(cache_dir: Path, data_dir: Path) -> Path:
     return cache_dir / f"search-{digest}.sqlite3"
 
 
-def fts_expression(terms: list[Term]) -> str:
-    """Each term as quoted FTS5 phrases (a prefix one gets ``*``), all required."""
-    parts = []
-    for term in terms:
-        phrases = [
-            '"' + " ".join(words).replace('"', '""') + '"' + ("*" if term.prefix else "")
-            for words in _ligature_spellings(term.words, term.prefix)
-        ]
-        parts.append(phrases[0] if len(phrases) == 1 else "(" + " OR ".join(phrases) + ")")
-    return " AND ".join(parts)
-
-
-# What fold() writes for each ligature the tokenizer keeps whole.
-_LIGATURES = {"oe": "œ", "ae": "æ", "ss": "ß"}
-MAX_SPELLINGS = 16  # per term: "coeur", "cœur"; a long word full of "ss" stops there
-
-
-def _ligature_spellings(words: tuple[str, ...], prefix: bool = False) -> list[tuple[str, ...]]:
-    """Every way the folded words may be written in the text, ligatures or not."""
-    spellings: list[tuple[str, ...]] = [()]
-    for i, word in enumerate(words):
-        forms = _word_spellings(word)
-        if prefix and i == len(words) - 1:
-            # "mano*" must also find "manœuvre": the prefix may stop inside a ligature.
-            forms += [form[:-1] + ligature for form in forms for pair, ligature in _LIGATURES.items()
-                      if form.endswith(pair[0])]
-        spellings = [start + (form,) for start in spellings for form in forms][:MAX_SPELLINGS]
-    return spellings
-
-
-def _word_spellings(word: str) -> list[str]:
-    forms = [""]
-    i = 0
-    while i < len(word):
-        pair = word[i : i + 2]
-        if pair in _LIGATURES:
-            forms = [f + written for f in forms for written in (pair, _LIGATURES[pair])][:MAX_SPELLINGS]
-            i += 2
-        else:
-            forms = [f + word[i] for f in forms]
-            i += 1
-    return forms
-
-
 class SearchIndex:
     """One connection, shared by the threads of one process under a lock
     (review refreshes in one worker and searches in another)."""
@@ -135,16 +70,20 @@ class SearchIndex:
                 _create_private(path)
                 self._db = sqlite3.connect(path, timeout=30, isolation_level=None, check_same_thread=False)
                 self._db.execute("PRAGMA journal_mode=WAL")  # creates -wal and -shm, under the same umask
+            # A rebuildable cache: a commit need not reach the disk before the
+            # next one (WAL keeps the file whole; a power cut loses the last
+            # refresh, redone from the stamps).
             self._db.execute("PRAGMA synchronous=NORMAL")
             if self._version() not in (None, str(INDEX_VERSION)):
-                self._db.executescript("DROP TABLE IF EXISTS meta; DROP TABLE IF EXISTS files; "
-                                       "DROP TABLE IF EXISTS seances; DROP TABLE IF EXISTS seance_text;")
-            self._db.executescript(_SCHEMA)
+                self._db.executescript("".join(f"DROP TABLE IF EXISTS {table};" for table in TABLES))
+            self._db.executescript(SCHEMA)
             # Which data dir this index is about: without it, an index whose
             # data dir is gone (a --demo copy) could never be told from a live one.
             self._db.execute("INSERT OR REPLACE INTO meta VALUES ('data_dir', ?)", (str(store.data_dir.resolve()),))
         except sqlite3.OperationalError as exc:  # unreadable, locked or read-only cache
             raise SearchIndexUnavailable(path, exc) from exc
+        remove_part(path)  # a first build's other half, left by a kill: séance words
+        self._snippets = Snippets(store)
 
     def _version(self) -> str | None:
         try:
@@ -156,6 +95,7 @@ class SearchIndex:
     def close(self) -> None:
         with self._lock:
             self._db.close()
+            self._snippets.close()
 
     @property
     def is_empty(self) -> bool:
@@ -167,30 +107,36 @@ class SearchIndex:
         stamps, problems = self.store.stamps()
         with self._lock:
             known = dict(self._db.execute("SELECT candidate_id, stamp FROM files"))
-        changed = [cid for cid, stamp in stamps.items() if known.get(cid) != _stamp_text(stamp)]
+        changed = [cid for cid, stamp in stamps.items() if known.get(cid) != stamp_text(stamp)]
         removed = [cid for cid in known if cid not in stamps]
         return changed, removed, problems
 
     def refresh(self, progress: Callable[[int, int], None] | None = None) -> RefreshReport:
         changed, removed, problems = self.stale_files()
-        for candidate_id in removed:
-            with self._transaction():
-                self._forget(candidate_id)
-        for done, candidate_id in enumerate(changed, 1):
-            try:
-                record, stamp = self.store.load_stamped(candidate_id)
-            except CandidateNotFound:
-                with self._transaction():
-                    self._forget(candidate_id)
-                continue
-            except CandidateFileError as exc:
-                problems.append(Problem.from_error(exc))
-                continue
-            with self._transaction():
-                self._forget(candidate_id)
-                self._add(record, stamp)
-            if progress is not None:
-                progress(done, len(changed))
+        if not changed and not removed:
+            return RefreshReport(0, 0, problems)
+        # A long build merges its segments once, at the end, rather than as it goes.
+        long_build = len(changed) > BATCH_FILES
+        with self._transaction():
+            writer = Writer(self._db, bulk=False)
+            for candidate_id in removed:
+                writer.forget(candidate_id)
+            empty = self._db.execute("SELECT 1 FROM files LIMIT 1").fetchone() is None
+            if long_build:
+                for name in TEXT_TABLES:
+                    self._db.execute(f"INSERT INTO {name} ({name}, rank) VALUES ('automerge', 0)")
+        if parallel_worth_it(len(changed), empty):
+            problems += fill_in_two(self._db, self.path, self.store, changed, progress, self._lock)
+        else:
+            problems += fill(self._db, self.store, changed, progress, self._lock)
+        with self._transaction():
+            if too_many_dead(self._db):
+                rebuild_text(self._db, self.store)
+            elif long_build:
+                merge_all(self._db)
+        if long_build:  # the log holds the whole build: back into the file, and emptied
+            with self._lock:
+                self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         return RefreshReport(len(changed), len(removed), problems)
 
     def search(self, query: str, limit: int = 20) -> list[SearchHit]:
@@ -199,51 +145,57 @@ class SearchIndex:
         terms = list(dict.fromkeys(parse_query(query)))
         if not terms:
             return []
+        expression = fts_expression(terms)
+        hits: list[SearchHit] = []
+        below = 1 << 62
         with self._lock:
-            rows = self._search_rows(terms, limit)
-        return [
-            SearchHit(cid, name, number, date.fromisoformat(day) if day else None, phase, " ".join(snippet.split()))
-            for cid, name, number, day, phase, snippet in rows
-        ]
+            while len(hits) < limit:
+                wanted = min(limit - len(hits), PAGE_ROWS)
+                rows = self._search_rows(expression, wanted, below)
+                snippets = self._snippets.of([(key, cid, number) for key, cid, _, number, *_ in rows], expression)
+                hits += [
+                    SearchHit(cid, name, number, date.fromisoformat(day) if day else None, phase,
+                              " ".join(snippets[key].split()))
+                    for key, cid, name, number, day, phase in rows
+                    if key in snippets  # else changed since it was indexed, and no longer a hit
+                ]
+                if len(rows) < wanted:
+                    break
+                below = rows[-1][0]
+        return hits
 
-    def _search_rows(self, terms: list[Term], limit: int) -> list[tuple]:
-        return self._db.execute(
-            """
-            SELECT s.candidate_id, f.name, s.number, s.day, s.phase,
-                   snippet(seance_text, 0, ?, ?, '…', ?)
-            FROM seance_text
-            JOIN seances s ON s.key = seance_text.rowid
-            JOIN files f ON f.candidate_id = s.candidate_id
-            WHERE seance_text MATCH ?
-            ORDER BY seance_text.rowid DESC
-            LIMIT ?
-            """,
-            (HIT_START, HIT_END, SNIPPET_WORDS, fts_expression(terms), limit),
-        ).fetchall()
+    def count(self, query: str) -> int:
+        """How many séances match, as indexed (no file read: no snippet to make)."""
+        terms = list(dict.fromkeys(parse_query(query)))
+        if not terms:
+            return 0
+        with self._lock:
+            return sum(self._db.execute(
+                f"SELECT count(*) FROM {name} t JOIN seances s ON s.key = t.rowid WHERE {name} MATCH ?",
+                (fts_expression(terms),)).fetchone()[0] for name in TEXT_TABLES)
+
+    def _search_rows(self, expression: str, limit: int, below: int) -> list[tuple]:
+        """The newest ``limit`` live rows under key ``below``, from both tables."""
+        rows = []
+        for name in TEXT_TABLES:
+            rows += self._db.execute(
+                f"""
+                SELECT s.key, s.candidate_id, f.name, s.number, s.day, s.phase
+                FROM {name} t
+                JOIN seances s ON s.key = t.rowid
+                JOIN files f ON f.candidate_id = s.candidate_id
+                WHERE {name} MATCH ? AND t.rowid < ?
+                ORDER BY t.rowid DESC
+                LIMIT ?
+                """,
+                (expression, below, limit),
+            ).fetchall()
+        return sorted(rows, reverse=True)[:limit]
 
     # --- writing ---------------------------------------------------------------
 
     def _transaction(self):
         return _Transaction(self._db, self._lock)
-
-    def _forget(self, candidate_id: str) -> None:
-        keys = [k for (k,) in self._db.execute("SELECT key FROM seances WHERE candidate_id = ?", (candidate_id,))]
-        self._db.executemany("DELETE FROM seance_text WHERE rowid = ?", [(k,) for k in keys])
-        self._db.execute("DELETE FROM seances WHERE candidate_id = ?", (candidate_id,))
-        self._db.execute("DELETE FROM files WHERE candidate_id = ?", (candidate_id,))
-
-    def _add(self, record: CandidateRecord, stamp: Stamp) -> None:
-        candidate = record.candidate
-        for seance in record.seances:
-            key = _first_free_key(self._db, newest_first_key(seance.day, candidate.id, seance.number))
-            self._db.execute(
-                "INSERT INTO seances VALUES (?, ?, ?, ?, ?)",
-                (key, candidate.id, seance.number, seance.day.isoformat() if seance.day else None, seance.phase),
-            )
-            self._db.execute("INSERT INTO seance_text (rowid, body) VALUES (?, ?)", (key, indexed_text(seance)))
-        self._db.execute(
-            "INSERT INTO files VALUES (?, ?, ?)", (candidate.id, _stamp_text(stamp), candidate.name)
-        )
 
 
 _UMASK_LOCK = threading.Lock()
@@ -312,7 +264,7 @@ def prune_orphan_indexes(cache_dir: Path) -> list[Path]:
                 continue
         except OSError:
             continue  # cannot tell (a folder we may not search): keep it
-        for suffix in ("", "-wal", "-shm", "-journal"):
+        for suffix in ("", "-wal", "-shm", "-journal", ".part", ".part-journal", ".part.ids"):
             try:
                 os.unlink(f"{path}{suffix}")
             except FileNotFoundError:
@@ -340,13 +292,3 @@ class _Transaction:
             self._db.execute("ROLLBACK" if exc_type else "COMMIT")
         finally:
             self._lock.release()
-
-
-def _stamp_text(stamp: Stamp) -> str:
-    return ":".join(map(str, stamp))
-
-
-def _first_free_key(db: sqlite3.Connection, key: int) -> int:
-    while db.execute("SELECT 1 FROM seances WHERE key = ?", (key,)).fetchone():
-        key += 1
-    return key
