@@ -96,19 +96,14 @@ def test_purge_leaves_no_trace_of_the_text_and_the_others_untouched(world, capsy
     assert hits([data, cache]) == []
 
 
-def test_the_index_keeps_no_text_in_free_pages_nor_in_its_log(world):
+def test_the_purge_deletes_the_search_index_it_cannot_clean_row_by_row(world):
+    """Contentless FTS5 cannot delete a row without its old text: the index
+    files of the data dir go (derived data), and the next search rebuilds."""
     data, cache = world
     plant_everywhere(data, cache)
+    assert list(cache.glob("search-*.sqlite3"))
     assert run("purge", TARGET, "--yes", "--data-dir", str(data)) == 0
-    index = next(cache.glob("search-*.sqlite3"))
-    wal = Path(f"{index}-wal")
-    assert not wal.exists() or wal.stat().st_size == 0
-    db = sqlite3.connect(index)
-    try:
-        assert db.execute("PRAGMA freelist_count").fetchone() == (0,)
-        assert db.execute("SELECT count(*) FROM files WHERE candidate_id = ?", (TARGET,)).fetchone() == (0,)
-    finally:
-        db.close()
+    assert [p.name for p in cache.iterdir() if p.name.startswith("search-")] == []
 
 
 def test_dry_run_lists_what_goes_and_what_stays_and_changes_nothing(world, capsys):
