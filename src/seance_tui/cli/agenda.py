@@ -1,6 +1,8 @@
 """``seance agenda``: the overview across every candidate, as lines or JSON.
 
-The rules are ``domain/overview.py``'s; today is the machine's or
+The rules are ``domain/overview.py``'s; each file's facts are kept in the
+cache dir (``services/overview.py``), so a second run reads only the files
+that changed. Today is the machine's or
 ``SEANCE_TODAY``'s (``cli/common.py``, as for the purge).
 """
 
@@ -10,6 +12,7 @@ import argparse
 import json
 from pathlib import Path
 
+from .. import paths
 from ..domain.dates import format_date
 from ..domain.text import one_line
 from ..services.overview import Overview
@@ -24,14 +27,20 @@ def add_parsers(commands, common: argparse.ArgumentParser) -> None:
         f"Date du jour : ${TODAY_ENV} (AAAA-MM-JJ) si défini.",
     )
     agenda.add_argument("--json", action="store_true", help="sortie JSON pour les scripts (dates AAAA-MM-JJ)")
+    agenda.add_argument(
+        "--cache-dir", metavar="DOSSIER",
+        help=f"où garder ce qui évite de relire les dossiers inchangés (sinon ${paths.CACHE_DIR_ENV}, "
+        "sinon le cache utilisateur)",
+    )
 
 
 def cmd_agenda(args: argparse.Namespace, data_dir: Path) -> int:
-    from ..services.overview import read_overview
+    from ..services.overview import overview_cache_file, read_overview
     from ..storage.errors import DataDirMissing
 
+    cache_file = overview_cache_file(paths.resolve_cache_dir(getattr(args, "cache_dir", None)), data_dir)
     try:
-        view, problems = read_overview(data_dir, now_clock()())
+        view, problems = read_overview(data_dir, now_clock()(), cache_file)
     except DataDirMissing as exc:
         raise CommandError(str(exc)) from exc
     print(as_json(view) if args.json else as_lines(view))
