@@ -100,16 +100,16 @@ def _read_cache(path: Path) -> dict[str, Any]:
         doc = json.loads(path.read_bytes())
     except (OSError, ValueError):
         return {}
-    if not isinstance(doc, dict) or doc.get("version") != CACHE_VERSION or not isinstance(doc.get("files"), dict):
+    if not isinstance(doc, dict) or doc.get("version") != CACHE_VERSION or not isinstance(doc.get("candidates"), dict):
         return {}
-    return {key: entry for key, entry in doc["files"].items() if isinstance(entry, dict)}
+    return {key: entry for key, entry in doc["candidates"].items() if isinstance(entry, dict)}
 
 
 def _write_cache(path: Path, entries: dict[str, Any]) -> None:
     # Two overviews at once: the last whole file wins; a lost entry is read next time.
     try:
         make_private_dir(path.parent)
-        write_json_atomically(path, {"version": CACHE_VERSION, "files": entries})
+        write_json_atomically(path, {"version": CACHE_VERSION, "candidates": entries})
     except OSError:
         pass  # a cache: the overview is right without it
 
