@@ -167,11 +167,17 @@ SYNTHESIS = [
 OVERVIEW = [
     Binding("enter", "select", "Ouvrir", id="overview.open_line",
             tooltip="Ouvrir le candidat de la ligne sélectionnée"),
-    Binding("escape,f2", "to_candidates", "Candidats", id="overview.candidates",
+    Binding("escape", "to_candidates", "Candidats", id="overview.candidates",
             tooltip="Aller à la liste des candidats"),
-    Binding("f1", "help", "Aide", id="overview.help", tooltip="Afficher l'aide : toutes les touches"),
     Binding("ctrl+t", "refuse_presentation", "Présentation", id="overview.presentation", show=False,
             tooltip="Le mode présentation s'ouvre depuis le dossier d'un candidat"),
+]
+
+# The workspace's keys that also work from the overview, leaving it for the
+# workspace (the same Binding objects: a keymap remaps both at once): F1,
+# F2–F5 to a pane, ctrl+n to create a candidate.
+OVERVIEW_FROM_WORKSPACE = [
+    b for b in WORKSPACE if b.action in ("help", "new_candidate") or b.action.startswith("focus_pane")
 ]
 
 # (title, bindings) in the order the help screen shows them.

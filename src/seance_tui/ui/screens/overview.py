@@ -5,8 +5,9 @@ under French section headings (the sections and their rules are
 ``domain/overview.py``'s, read through ``services/overview.py``). Enter or a
 click on a line opens its candidate in the workspace beneath, on the pane
 where the line's matter is (the roadmap for a deadline, the timeline for
-the rest); Échap or F2 goes to the candidate list; F11 in the workspace
-comes back here.
+the rest); Échap or F2 goes to the candidate list (F3–F5 to the other
+panes, ctrl+n to the new-candidate form: the workspace's own keys, which
+leave this screen); F11 in the workspace comes back here.
 
 It names other candidates, so it is never shown in presentation mode: ctrl+t
 is refused here with a sentence saying why, and the workspace refuses F11
@@ -49,8 +50,8 @@ class OverviewLines(OptionList):
 
 
 class OverviewScreen(Screen):
-    BINDINGS = bindings.OVERVIEW[1:]
-    PALETTE_SECTIONS = ((bindings.OVERVIEW, None),)
+    BINDINGS = [*bindings.OVERVIEW[1:], *bindings.OVERVIEW_FROM_WORKSPACE]
+    PALETTE_SECTIONS = ((bindings.OVERVIEW, None), (bindings.OVERVIEW_FROM_WORKSPACE, None))
 
     class Progress(Message):
         def __init__(self, done: int, total: int) -> None:
@@ -178,9 +179,20 @@ class OverviewScreen(Screen):
         workspace.show_pane(LANDING.get(line.section, DEFAULT_LANDING))
 
     def action_to_candidates(self) -> None:
+        self.action_focus_pane("candidates")
+
+    def action_focus_pane(self, name: str) -> None:
+        """F2–F5: the workspace, on that pane (of the candidate open, if any)."""
+        workspace = self.workspace_screen
+        self.app.pop_screen()
+        workspace.show_pane(name)
+
+    def action_new_candidate(self) -> None:
+        """ctrl+n: the workspace's new-candidate form, from the list."""
         workspace = self.workspace_screen
         self.app.pop_screen()
         workspace.show_pane("candidates")
+        workspace.action_new_candidate()
 
     def action_help(self) -> None:
         from .help import HelpScreen
