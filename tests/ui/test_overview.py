@@ -152,3 +152,17 @@ async def test_the_overview_never_shows_in_presentation_mode(app):
         provider = WorkspaceCommands(app.screen)
         offered = [binding.id for binding, _ in provider._commands()]
         assert "overview.open" not in offered
+
+
+async def test_a_long_section_shows_its_first_lines_and_counts_the_rest(data_dir, make_app, monkeypatch):
+    from seance_tui.ui.screens import overview as screen
+
+    monkeypatch.setattr(screen, "MAX_SHOWN", 2)
+    add_week(data_dir)  # four séances this week or next, three of them this week
+    app = make_app()
+    async with app.run_test(size=NARROW) as pilot:
+        await overview_read(pilot)
+        shown = screen_text(app)
+        assert "Séances prévues cette semaine (3)" in shown
+        assert "… et 1 de plus (la liste entière : seance agenda)" in shown
+        assert "28/11/2026" not in shown.split("Séances prévues la semaine prochaine")[0]

@@ -169,16 +169,17 @@ OVERVIEW = [
             tooltip="Ouvrir le candidat de la ligne sélectionnée"),
     Binding("escape", "to_candidates", "Candidats", id="overview.candidates",
             tooltip="Aller à la liste des candidats"),
-    Binding("ctrl+t", "refuse_presentation", "Présentation", id="overview.presentation", show=False,
+    Binding("ctrl+t", "refuse_presentation", "Présentation : refusée ici", id="overview.presentation", show=False,
             tooltip="Le mode présentation s'ouvre depuis le dossier d'un candidat"),
 ]
 
 # The workspace's keys that also work from the overview, leaving it for the
-# workspace (the same Binding objects: a keymap remaps both at once): F1,
-# F2–F5 to a pane, ctrl+n to create a candidate.
-OVERVIEW_FROM_WORKSPACE = [
+# workspace (the same Binding objects: a keymap remaps both at once; a tuple,
+# not one more list for the help screen, which lists them under the workspace):
+# F1, F2–F5 to a pane, ctrl+n to create a candidate.
+OVERVIEW_FROM_WORKSPACE = tuple(
     b for b in WORKSPACE if b.action in ("help", "new_candidate") or b.action.startswith("focus_pane")
-]
+)
 
 # (title, bindings) in the order the help screen shows them.
 HELP_SECTIONS = [

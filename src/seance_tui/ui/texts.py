@@ -373,3 +373,4 @@ OVERVIEW_NO_PRESENTATION = (
     "puis ^t pour le mode présentation."
 )
 OVERVIEW_FAILED = "La vue d'ensemble n'a pas pu être lue : {error}"
+OVERVIEW_MORE = "… et {count} de plus (la liste entière : seance agenda)"

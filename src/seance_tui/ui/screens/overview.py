@@ -41,6 +41,11 @@ WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanc
 # Where a line's candidate opens: the pane its matter is on.
 LANDING = {Section.OVERDUE_DEADLINES: "roadmap"}
 DEFAULT_LANDING = "timeline"
+# Lines shown per section; the rest are counted on one line. A consultant's
+# sections hold a few lines; a centre's generated 5,000 files hold 28,000
+# overdue deadlines, which no one reads on a screen (and an OptionList of
+# 31,000 options takes most of a minute to lay out).
+MAX_SHOWN = 100
 
 
 class OverviewLines(OptionList):
@@ -86,6 +91,9 @@ class OverviewScreen(Screen):
 
     def on_mount(self) -> None:
         self._show_title()
+        # Focused from the start, not once read: a focus change then would
+        # rebuild the footer in the frame that shows the lines.
+        self.query_one(OverviewLines).focus()
         self.reload()
 
     def _show_title(self) -> None:
@@ -148,7 +156,6 @@ class OverviewScreen(Screen):
         widget.set_options(options)
         first = next((i for i, option in enumerate(options) if not option.disabled), None)
         widget.highlighted = first
-        widget.focus()
 
     def _section(self, section: Section, lines: list[OverviewLine]) -> list[Option]:
         heading = texts.OVERVIEW_SECTION.format(title=section.title, count=len(lines))
@@ -157,10 +164,13 @@ class OverviewScreen(Screen):
             shown = Content.assemble((heading, "bold dim"), (" — " + empty, "dim"))
             return [Option(shown, disabled=True)]
         options = [Option(Content.styled(heading, "bold $accent"), disabled=True)]
-        for k, line in enumerate(lines):
+        for k, line in enumerate(lines[:MAX_SHOWN]):
             option_id = f"{section.value}-{k}"
             self._lines[option_id] = line
             options.append(Option(_shown(line), id=option_id))
+        if len(lines) > MAX_SHOWN:
+            more = f"{len(lines) - MAX_SHOWN:,}".replace(",", "\u202f")
+            options.append(Option(Content.styled(texts.OVERVIEW_MORE.format(count=more), "dim"), disabled=True))
         return options
 
     # --- keys ---------------------------------------------------------------------------
@@ -212,13 +222,17 @@ class OverviewScreen(Screen):
             self._covered_with = self.workspace_screen.current
 
     def on_screen_resume(self) -> None:
+        self.query_one(OverviewLines).focus()
         covered_with, self._covered_with = self._covered_with, _NOT_COVERED
-        # A dialog above us (the séance left open, offered back at start) opened
-        # a candidate in the workspace beneath: show it rather than this list.
-        if covered_with is not _NOT_COVERED and self.workspace_screen.current not in (None, covered_with):
+        if covered_with is not _NOT_COVERED:
+            # A dialog above us (the séance left open, offered back at start)
+            # may open a candidate in the workspace beneath; it does so once the
+            # dialog is gone, in a step already scheduled: look just after it.
+            self.set_timer(0.05, lambda: self._give_way_if_opened(covered_with))
+
+    def _give_way_if_opened(self, covered_with) -> None:
+        if self.app.screen is self and self.workspace_screen.current not in (None, covered_with):
             self.app.pop_screen()
-        else:
-            self.query_one(OverviewLines).focus()
 
 
 _NOT_COVERED = object()
