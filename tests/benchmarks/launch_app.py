@@ -75,7 +75,7 @@ def start(kind: str, args: list[str]) -> dict:
         # dossiers… » frame before them). The rows are the candidate list's, in
         # the workspace screen beneath: both must be known at that frame.
         app = _first_frame_app(
-            SeanceApp, OverviewScreen, ready=lambda screen: not screen.loading,
+            SeanceApp, OverviewScreen, ready=lambda screen: not screen.reading,
             rows_of=lambda screen: _rows(screen.workspace_screen),
         )(Workspace(Path(args[0])))
     elif kind == "review":

@@ -116,7 +116,7 @@ async def keys_from_terminal(pilot: Pilot, data: str) -> None:
 
 async def overview_read(pilot: Pilot) -> None:
     """Waits until the overview (the workspace's first screen) has read every file."""
-    await wait_until(pilot, lambda: not pilot.app.overview.loading, what="overview read", timeout=15)
+    await wait_until(pilot, lambda: not pilot.app.overview.reading, what="overview read", timeout=15)
 
 
 async def leave_overview(pilot: Pilot) -> None:

@@ -75,7 +75,8 @@ class OverviewScreen(Screen):
         super().__init__(id="overview")
         self.workspace_screen = workspace_screen
         self.view: Overview | None = None
-        self.loading = True
+        # Not « loading »: that is Textual's own (a spinner over the screen).
+        self.reading = True
         # The line each option stands for, by option id.
         self._lines: dict[str, OverviewLine] = {}
         # The workspace's open candidate when a dialog covered this screen.
@@ -105,7 +106,7 @@ class OverviewScreen(Screen):
 
     def reload(self) -> None:
         """Reads every file again (the cache spares the unchanged ones)."""
-        self.loading = True
+        self.reading = True
         progress = self.query_one("#overview-progress", Static)
         progress.display = True
         progress.update(Content(texts.OVERVIEW_LOADING_START))
@@ -126,14 +127,14 @@ class OverviewScreen(Screen):
 
     @on(Progress)
     def _progress(self, message: Progress) -> None:
-        if self.loading:
+        if self.reading:
             self.query_one("#overview-progress", Static).update(
                 Content(texts.OVERVIEW_LOADING.format(done=message.done, total=message.total))
             )
 
     @on(Loaded)
     def _loaded(self, message: Loaded) -> None:
-        self.loading = False
+        self.reading = False
         self.query_one("#overview-progress", Static).display = False
         if message.error is not None:
             self.notify(texts.OVERVIEW_FAILED.format(error=message.error), severity="error", markup=False)
