@@ -1,6 +1,6 @@
 """Runs one app headless in this fresh process and prints one JSON line.
 
-    launch_app.py start workspace DATA          first frame of the workspace screen
+    launch_app.py start workspace DATA          first frame of the overview (workspace's first screen), read
     launch_app.py start review DATA CACHE       first frame of review's candidates screen
     launch_app.py start bare-workspace ROWS     the same for the bare Textual baselines
     launch_app.py start bare-review ROWS
@@ -34,17 +34,22 @@ SIZE = (120, 40)
 HERE = Path(__file__).resolve().parent
 
 
-def _first_frame_app(base, target_screen):
-    """``base`` whose first display of a ``target_screen`` stamps the time and exits."""
+def _first_frame_app(base, target_screen, ready=lambda screen: True, rows_of=None):
+    """``base`` whose first display of a ``target_screen`` that is ``ready``
+    stamps the time and exits; ``rows_of(screen)`` says how many rows of data
+    it shows (default: its own list's or table's)."""
 
     class FirstFrame(base):
         first_frame: float | None = None
 
         def _display(self, screen, renderable) -> None:
             super()._display(screen, renderable)
-            if self.first_frame is None and renderable is not None and isinstance(screen, target_screen):
+            if (
+                self.first_frame is None and renderable is not None and isinstance(screen, target_screen)
+                and ready(screen)
+            ):
                 self.first_frame = time.time()
-                self.rows_shown = _rows(screen)
+                self.rows_shown = (rows_of or _rows)(screen)
                 self.exit()
 
     return FirstFrame
@@ -65,9 +70,16 @@ def start(kind: str, args: list[str]) -> dict:
     if kind == "workspace":
         from seance_tui.services.workspace import Workspace
         from seance_tui.ui.app import SeanceApp
-        from seance_tui.ui.screens.workspace import WorkspaceScreen
+        from seance_tui.ui.screens.overview import OverviewScreen
 
-        app = _first_frame_app(SeanceApp, WorkspaceScreen)(Workspace(Path(args[0])))
+        # The workspace opens on the overview across candidates (issue 13): its
+        # first frame WITH its lines, every file read (not the « Lecture des
+        # dossiers… » frame before them). The rows are the candidate list's, in
+        # the workspace screen beneath: both must be known at that frame.
+        app = _first_frame_app(
+            SeanceApp, OverviewScreen, ready=lambda screen: not screen.reading,
+            rows_of=lambda screen: _rows(screen.workspace_screen),
+        )(Workspace(Path(args[0])))
     elif kind == "review":
         from seance_tui.services.review import Review
         from seance_tui.ui.reviewer.app import ReviewApp

@@ -7,6 +7,7 @@
     python tests/benchmarks/run.py --saving-only        # only the loss under kill -9 and SIGHUP (20 + 5 runs)
     python tests/benchmarks/run.py --list-only --sizes 50000   # only seance list's second run, beside ls -l
     python tests/benchmarks/run.py --start-only --sizes 50000  # only the cold starts and the very first start
+    python tests/benchmarks/run.py --agenda-only --sizes 50000 # seance agenda's first and second run beside list's
 
 Stores are generated once (tests/benchmarks/generate.py) and reused, keyed by
 size, seed and the generator's source. The machines are shared and noisy:
@@ -89,6 +90,11 @@ GLOBAL = [
     ("review.live.max", "ms", "review sees a séance typed steadily: keystroke to visible in review, worst word"),
     ("review.live.p50", "ms", "review sees a séance typed steadily: keystroke to visible in review, median"),
 ]
+# Measured by --agenda-only (agenda_runs), not by the full run.
+AGENDA = [
+    ("agenda.first_run", "ms", "seance agenda (the overview), first run, empty cache dir, whole process"),
+    ("agenda.second_run", "ms", "seance agenda (the overview), second run (facts cache in the cache dir), whole process"),
+]
 SAVING = [
     ("saving.kill9.worst_window", "ms", "kill -9 mid-typing: the worst loss window (the typing of that long before the kill lost)"),
     ("saving.kill9.median_window", "ms", "kill -9 mid-typing: the median loss window"),
@@ -101,8 +107,10 @@ SEARCH_ONLY = ("search.rare", "search.common", "search.rare.ripgrep", "search.co
 
 
 def figure_keys(sizes: list[int], saving_only: bool = False, list_only: bool = False,
-                start_only: bool = False, search_only: bool = False) -> list[str]:
+                start_only: bool = False, search_only: bool = False, agenda_only: bool = False) -> list[str]:
     saving = [key for key, _, _ in SAVING]
+    if agenda_only:
+        return [f"agenda.{run}_run@{size}" for size in sizes for run in ("first", "second")]
     if list_only:
         return [f"list.second_run@{size}" for size in sizes]
     if start_only:
@@ -453,7 +461,7 @@ def describe() -> dict[str, str]:
     descriptions = {}
     for key, unit, text in PER_SIZE:
         descriptions[key] = text
-    for key, unit, text in GLOBAL + SAVING:
+    for key, unit, text in GLOBAL + SAVING + AGENDA:
         descriptions[key] = text
     return descriptions
 
@@ -597,6 +605,40 @@ def first_start(figs: Figures, store: Path, workdir: Path, size: int, runs: int)
 START_KEYS = ("cold_start.workspace", "cold_start.review", "first_start.first_frame", "first_start.complete")
 
 
+def agenda_runs(figs: Figures, store: Path, size: int, runs: int) -> None:
+    """``seance agenda`` (the overview across candidates, issue 13) beside
+    ``seance list``, in the same run, each from an empty cache dir: the first
+    run reads every file (the overview's facts, the listing's summaries), the
+    next ones only stat them. The caches go to a temporary folder of this run
+    only: the store itself may be read-only and shared."""
+    caches = Path(tempfile.mkdtemp(prefix="seance-agenda-bench-"))
+
+    def command(name: str) -> list[str]:
+        return [PYTHON, "-m", "seance_tui.cli", name, "--data-dir", str(store), "--cache-dir", str(caches / name)]
+
+    def timed(args: list[str]) -> float:
+        started = time.perf_counter()
+        subprocess.run(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+        return (time.perf_counter() - started) * 1000
+
+    try:
+        first = {name: timed(command(name)) for name in ("list", "agenda")}
+        second: dict[str, list[float]] = {"list": [], "agenda": []}
+        for _ in range(runs):  # interleaved, so that noise falls on both alike
+            for name in second:
+                second[name].append(timed(command(name)))
+    finally:
+        shutil.rmtree(caches, ignore_errors=True)
+    rows = candidate_rows(store)
+    figs.add(f"agenda.first_run@{size}", first["agenda"], "ms", first["list"], 1.5, relative=True,
+             baseline_what="seance list's first run, same run (reads every file too)",
+             note=f"{rows} candidates, empty cache dirs; ratio {first['agenda'] / first['list']:.2f}")
+    value, base = median(second["agenda"]), median(second["list"])
+    figs.add(f"agenda.second_run@{size}", value, "ms", base, 1.5, relative=True,
+             baseline_what="seance list's second run, same run (stats every file, reads none)",
+             note=f"median of {runs}; ratio {value / base:.2f}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="tiny stores, one run each (CI: the benchmarks still run)")
@@ -610,6 +652,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--start-only", action="store_true",
                         help="only the cold starts and the very first start, on each store")
     parser.add_argument("--search-only", action="store_true", help="only the search index and searches, on each store")
+    parser.add_argument("--agenda-only", action="store_true",
+                        help="only seance agenda's first and second run beside seance list's, on each store")
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",")] if args.sizes else (QUICK_SIZES if args.quick else FULL_SIZES)
     sizes = sorted(set(sizes))
@@ -632,6 +676,11 @@ def main(argv: list[str] | None = None) -> int:
         log(f"typing cut short: {kills} kill -9s, {hang_ups} hang-ups")
         saving(figs, ensure_store(workdir, sizes[0], args.seed), workdir, kills, hang_ups, args.seed)
         return report(figs, sizes, True, workdir, meta, command, args.json)
+    if args.agenda_only:
+        for size in sizes:
+            log(f"{size} séances: seance agenda beside seance list, first and second run ({runs} runs)")
+            agenda_runs(figs, ensure_store(workdir, size, args.seed), size, runs)
+        return report(figs, sizes, False, workdir, meta, command, args.json, agenda_only=True)
     if args.list_only:
         for size in sizes:
             log(f"{size} séances: seance list, first and second run ({runs} runs)")
@@ -688,8 +737,9 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def report(figs: Figures, sizes: list[int], saving_only: bool, workdir: Path, meta: dict, command: str,
-           as_json: bool, list_only: bool = False, start_only: bool = False, search_only: bool = False) -> int:
-    keys = figure_keys(sizes, saving_only, list_only, start_only, search_only)
+           as_json: bool, list_only: bool = False, start_only: bool = False, search_only: bool = False,
+           agenda_only: bool = False) -> int:
+    keys = figure_keys(sizes, saving_only, list_only, start_only, search_only, agenda_only)
     ordered = {key: figs.items[key] for key in keys if key in figs.items}
     missing = [key for key in keys if key not in figs.items]
     if missing:

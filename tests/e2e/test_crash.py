@@ -104,6 +104,8 @@ def test_an_error_in_the_workspace_keeps_the_notes(tmux, seance_command, tmp_pat
     shutil.copytree(DEMO, data_dir)
     note = "Note avant la panne : « manœuvre »"
     recording = start(tmux, tmp_path, seance_command, "workspace", "--data-dir", str(data_dir))
+    tmux.wait_for("Vue d'ensemble", why="the overview, the workspace's first screen")
+    tmux.keys("F2")  # from the overview to the candidate list
     tmux.wait_for(lambda s: "Candidats" in s and "Jérôme Marchand" in s, why="the candidate list")
     tmux.type("jer")
     tmux.wait_for(lambda s: "Amélie Dubœuf" not in s, why="the list filtered")

@@ -34,6 +34,8 @@ def start_in_roadmap_form(tmux, seance_command, tmp_path, width, height) -> Path
     run = shlex.join(["env", "-u", "SEANCE_DATA_DIR", *(f"{k}={v}" for k, v in env.items()),
                       str(seance_command), "--data-dir", str(data_dir)])
     tmux.start(f"sh -c {shlex.quote(run + '; exec sleep 600')}", width, height)
+    tmux.wait_for("Vue d'ensemble", why="the overview, the workspace's first screen")
+    tmux.keys("F2")  # from the overview to the candidate list
     tmux.wait_for(lambda s: "Candidats" in s and "Amélie Dubœuf" in s, why="the candidate list")
     tmux.type("amelie")
     tmux.wait_for(lambda s: "Zoé Lefèvre" not in s, why="the filtered list")
@@ -101,6 +103,8 @@ def test_a_stored_title_sequence_never_retitles_the_terminal(tmux, seance_comman
     def title() -> str:
         return tmux.run("display-message", "-p", "-t", tmux.target, "#{pane_title}").stdout
 
+    tmux.wait_for("Vue d'ensemble", why="the overview, the workspace's first screen")
+    tmux.keys("F2")  # from the overview to the candidate list
     tmux.wait_for("Candidats", why="the candidate list")
     tmux.type("amelie")
     tmux.wait_for(lambda s: "Zoé Lefèvre" not in s, why="the filtered list")

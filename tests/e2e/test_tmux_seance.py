@@ -60,6 +60,8 @@ def test_a_seance_typed_in_a_real_terminal_is_saved_and_exported(tmux, seance_co
     tmux.start(f"sh -c {shlex.quote(f'{run_seance}; echo {EXIT_MARKER}$?; exec sleep 600')}", WIDTH, HEIGHT)
 
     # 1. The candidate list, then filtered by a few letters typed without accents.
+    tmux.wait_for("Vue d'ensemble", why="the overview, the workspace's first screen")
+    tmux.keys("F2")  # from the overview to the candidate list
     tmux.wait_for(lambda s: "Candidats" in s and CANDIDATE_NAME in s and "Amélie Dubœuf" in s,
                   why="the candidate list")
     tmux.type("jer")

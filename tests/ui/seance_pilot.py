@@ -112,3 +112,17 @@ async def keys_from_terminal(pilot: Pilot, data: str) -> None:
         if isinstance(message, events.Key):
             pilot.app.post_message(message)
     await pilot.pause()
+
+
+async def overview_read(pilot: Pilot) -> None:
+    """Waits until the overview (the workspace's first screen) has read every file."""
+    await wait_until(pilot, lambda: not pilot.app.overview.reading, what="overview read", timeout=15)
+
+
+async def leave_overview(pilot: Pilot) -> None:
+    """From the overview at start to the workspace's candidate list (Échap)."""
+    from seance_tui.ui.screens.overview import OverviewScreen
+
+    await wait_until(pilot, lambda: isinstance(pilot.app.screen, OverviewScreen), what="overview shown")
+    await pilot.press("escape")
+    await wait_until(pilot, lambda: not isinstance(pilot.app.screen, OverviewScreen), what="overview left")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.binding import Binding
 from textual.command import CommandList, CommandPalette
 
-from seance_pilot import open_candidate, screen_text, type_text, wait_until
+from seance_pilot import leave_overview, open_candidate, screen_text, type_text, wait_until
 from seance_tui.ui import bindings
 from seance_tui.ui.dialogs.pick_phase import PickDialog
 from seance_tui.ui.screens.help import HelpScreen
@@ -66,6 +66,7 @@ async def test_palette_finds_and_runs_demarrer(app):
 
 async def test_palette_lists_every_workspace_action(app):
     async with app.run_test(size=(160, 48)) as pilot:
+        await leave_overview(pilot)  # the overview's palette lists its own keys
         await pilot.press("ctrl+p")
         await wait_until(pilot, lambda: isinstance(pilot.app.screen, CommandPalette), what="palette")
         results = pilot.app.screen.query_one(CommandList)
@@ -82,6 +83,7 @@ async def test_palette_lists_every_workspace_action(app):
 async def test_narrow_terminal_shows_one_pane_at_a_time(app):
     panes = ["candidates", "timeline", "notes", "roadmap"]
     async with app.run_test(size=(80, 24)) as pilot:
+        await leave_overview(pilot)
         screen = pilot.app.screen
         assert screen.has_class("-narrow")
         assert screen.query_one("#pane-bar").display

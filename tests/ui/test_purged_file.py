@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from pathlib import Path
 
-from seance_pilot import load, notifications, open_candidate, screen_text, wait_until
+from seance_pilot import leave_overview, load, notifications, open_candidate, screen_text, wait_until
 from seance_tui.services.purge import Purger
 from seance_tui.storage.store import WritableStore
 
@@ -29,6 +29,7 @@ async def test_a_purged_file_is_listed_by_id_and_opens_read_only_saying_why(data
     before = (data_dir / "candidates" / f"{PURGED}.json").read_bytes()
     app = make_app()
     async with app.run_test(size=(160, 45)) as pilot:
+        await leave_overview(pilot)
         # The list is narrow: the id, and the day of the purge where the phase was.
         await wait_until(pilot, lambda: "│ zoe-lefevre " in screen_text(app), "the purged file listed by its id")
         assert "│   purgé le 25/11/2026 " in screen_text(app)

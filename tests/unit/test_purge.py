@@ -60,6 +60,7 @@ def plant_everywhere(data: Path, cache: Path) -> None:
         review.close()
     assert run("search", WORD, *d) == 0
     assert run("list", *d) == 0  # the read-only listing cache, in the cache dir
+    assert run("agenda", *d) == 0  # the overview's cache (the name), in the cache dir
 
 
 def test_purge_leaves_no_trace_of_the_text_and_the_others_untouched(world, capsys):
@@ -68,6 +69,7 @@ def test_purge_leaves_no_trace_of_the_text_and_the_others_untouched(world, capsy
     planted = set(hits([data, cache]))
     assert {p.name for p in planted} >= {f"{TARGET}.json", "index.json", "synthese.pdf", "vieux.md"}
     assert any(p.name.startswith("listing-") for p in planted)
+    assert any(p.name.startswith("overview-") for p in planted)
     assert any(p.suffix == ".sqlite3" or "sqlite3" in p.name for p in planted)
     assert any(p.parent.name == "recovery" for p in planted) and any(p.parent.name == "logs" for p in planted)
     others = [p for p in files_of(data) if any(o in p.name or o in str(p.parent) for o in OTHERS)]

@@ -21,17 +21,18 @@ from __future__ import annotations
 
 import enum
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from .closing import closing_checks, editable
 from .dates import format_date
-from .hours import BudgetLevel, format_budget, format_hours
+from .hours import BudgetLevel, budget_level, format_budget, format_hours
 from .model import SeanceStatus
-from .purge import purge_due, retention_end
+from .purge import retention_end
 from .record import CandidateRecord
 from .privacy import PRIVATE_TITLES
-from .text import fold
+from .text import LIGATURES, fold
 from .unfilled import for_candidate, is_prompt
 
 # A follow-up is "due" from this many days before its date (and stays due until held).
@@ -112,13 +113,30 @@ def template_only(notes: str) -> bool:
 # a private part, and the quick look stops there (erring towards the full cut).
 _NOT_LETTERS = re.compile(r"[\W\d_]+")
 _PRIVATE_STEMS = tuple({"".join(ch for ch in fold(t) if ch.isalpha()) for t in PRIVATE_TITLES})
+_PRIVATE_STEM = re.compile("|".join(sorted(_PRIVATE_STEMS)))
 # How a line that drop_unfilled may drop, or that may be markup, can begin.
 _MAYBE_MARKUP = frozenset("#-*+>|<`~=_\\[!0123456789")
 
 
 def _may_be_private(line: str) -> bool:
-    letters = _NOT_LETTERS.sub("", fold(line))
-    return any(stem in letters for stem in _PRIVATE_STEMS)
+    return _PRIVATE_STEM.search(_NOT_LETTERS.sub("", _quick_fold(line))) is not None
+
+
+def _quick_fold(line: str) -> str:
+    """``fold`` as far as letters go, without its Python loop over every
+    character (which was nearly all of ``seance agenda``'s time): the
+    combining marks ``fold`` drops are no letters, so ``_NOT_LETTERS`` takes
+    them with the rest. The ligatures are replaced one by one (``str.replace``
+    is C; ``str.translate`` with a dict is not)."""
+    if not line.isascii():
+        for ligature, letters in _LIGATURE_PAIRS:
+            if ligature in line:
+                line = line.replace(ligature, letters)
+        line = unicodedata.normalize("NFKD", line)
+    return line.casefold()
+
+
+_LIGATURE_PAIRS = tuple((chr(code), text) for code, text in LIGATURES.items())
 
 
 def _surely_filled(notes: str) -> bool:
@@ -139,62 +157,117 @@ def _surely_filled(notes: str) -> bool:
     return False
 
 
+@dataclass(frozen=True)
+class Facts:
+    """What one file tells the overview, whatever the day: ``lines_of(facts,
+    now)`` gives its lines on any day. A file whose hours grow with the clock
+    (a séance started and not ended) has facts true only at the ``now`` they
+    were read at (``live``): a cache must not keep them.
+
+    Every field is a plain value (dates, numbers, text), so that a cache can
+    keep them as JSON."""
+
+    candidate_id: str
+    name: str
+    live: bool
+    # (number, planned day, follow-up?) of each planned séance with a date
+    planned: tuple[tuple[int, date, bool], ...]
+    # Hours, roadmap and notes count only where closing.editable (None otherwise).
+    hours_used: timedelta | None
+    hours_budget: float
+    last_day: date | None  # the last séance held
+    # (deadline, objective) of each roadmap item not finished, with a deadline
+    deadlines: tuple[tuple[date, str], ...]
+    # (number, day, empty?) of each closed, editable séance giving nothing to its compte rendu
+    unfilled: tuple[tuple[int, date, bool], ...]
+    ready_to_close_on: date | None  # set when ready to close: the last séance's end
+    ready_to_close: bool
+    retention_end: date | None
+
+
+def facts_of(record: CandidateRecord, now: datetime) -> Facts | None:
+    """None for a purged file: it appears nowhere."""
+    if record.purge is not None:
+        return None
+    c = record.candidate
+    last = record.last_seance
+    can_edit = editable(record)
+    ready = c.end_date is None and all(check.met for check in closing_checks(record))
+    return Facts(
+        candidate_id=c.id,
+        name=c.name,
+        live=any((s.start is not None and s.end is None) or s.status is SeanceStatus.OPEN for s in record.seances),
+        planned=tuple(
+            (s.number, s.planned_date, s.follow_up) for s in record.seances
+            if s.status is SeanceStatus.PLANNED and s.planned_date is not None
+        ),
+        hours_used=record.hours_used(now) if can_edit else None,
+        hours_budget=c.hours_budget,
+        last_day=last.day if last else None,
+        deadlines=tuple(
+            (item.deadline, item.objective) for item in record.roadmap
+            if can_edit and item.deadline is not None and not item.status.is_finished
+        ),
+        unfilled=tuple(
+            (s.number, s.day, not s.notes.strip()) for s in record.seances
+            if s.status is SeanceStatus.CLOSED and editable(record, s.number) and template_only(s.notes)
+        ),
+        ready_to_close_on=last.end.date() if ready and last and last.end else None,
+        ready_to_close=ready,
+        retention_end=retention_end(record),
+    )
+
+
 def overview(records: list[CandidateRecord], now: datetime) -> Overview:
-    today = now.date()
+    return overview_of(
+        (facts for record in records if (facts := facts_of(record, now)) is not None), now
+    )
+
+
+def overview_of(all_facts, now: datetime) -> Overview:
+    """The overview from each file's ``Facts`` (read now, or kept by a cache)."""
     sections: dict[Section, list[OverviewLine]] = {section: [] for section in Section}
-    for record in records:
-        if record.purge is not None:
-            continue
-        for line in _lines_of(record, now):
+    for facts in all_facts:
+        for line in lines_of(facts, now):
             sections[line.section].append(line)
     far = date.max
     for lines in sections.values():
         lines.sort(key=lambda l: (l.day or far, l.name.casefold(), l.candidate_id, l.seance or 0))
-    return Overview(today, sections)
+    return Overview(now.date(), sections)
 
 
-def _lines_of(record: CandidateRecord, now: datetime):
+def lines_of(f: Facts, now: datetime):
     today = now.date()
-    c = record.candidate
     this_monday, next_monday, after = week_bounds(today)
 
     def line(section: Section, day: date | None, what: str, seance: int | None = None) -> OverviewLine:
-        return OverviewLine(section, c.id, c.name, day, what, seance)
+        return OverviewLine(section, f.candidate_id, f.name, day, what, seance)
 
-    for s in record.seances:
-        if s.status is not SeanceStatus.PLANNED or s.planned_date is None:
-            continue
-        kind = "entretien de suivi" if s.follow_up else "séance"
-        what = f"{kind} n° {s.number} le {format_date(s.planned_date)}"
-        if this_monday <= s.planned_date < next_monday:
-            yield line(Section.THIS_WEEK, s.planned_date, what, s.number)
-        elif next_monday <= s.planned_date < after:
-            yield line(Section.NEXT_WEEK, s.planned_date, what, s.number)
-        if s.follow_up and s.planned_date <= today + FOLLOW_UP_NOTICE:
-            late = " (date passée, pas encore tenu)" if s.planned_date < today else ""
-            yield line(Section.FOLLOW_UPS_DUE, s.planned_date,
-                       f"entretien de suivi n° {s.number} prévu le {format_date(s.planned_date)}{late}", s.number)
-    if editable(record):
-        level = record.budget_level(now)
+    for number, day, is_follow_up in f.planned:
+        kind = "entretien de suivi" if is_follow_up else "séance"
+        what = f"{kind} n° {number} le {format_date(day)}"
+        if this_monday <= day < next_monday:
+            yield line(Section.THIS_WEEK, day, what, number)
+        elif next_monday <= day < after:
+            yield line(Section.NEXT_WEEK, day, what, number)
+        if is_follow_up and day <= today + FOLLOW_UP_NOTICE:
+            late = " (date passée, pas encore tenu)" if day < today else ""
+            yield line(Section.FOLLOW_UPS_DUE, day,
+                       f"entretien de suivi n° {number} prévu le {format_date(day)}{late}", number)
+    if f.hours_used is not None:
+        level = budget_level(f.hours_used, f.hours_budget)
         if level is not BudgetLevel.OK:
-            used = format_hours(record.hours_used(now))
             state = "budget dépassé" if level is BudgetLevel.OVER else "proche du budget"
-            last = record.last_seance
-            yield line(Section.HOURS, last.day if last else None,
-                       f"{used} sur {format_budget(c.hours_budget)} ({state})")
-        for item in record.roadmap:
-            if item.is_overdue(today):
-                yield line(Section.OVERDUE_DEADLINES, item.deadline,
-                           f"échéance du {format_date(item.deadline)} : {item.objective}")
-    for s in record.seances:
-        if s.status is SeanceStatus.CLOSED and editable(record, s.number) and template_only(s.notes):
-            state = "notes vides" if not s.notes.strip() else "rien de rempli pour le compte rendu"
-            yield line(Section.NOTES_TO_FILL, s.day, f"séance n° {s.number} du {format_date(s.day)} : {state}",
-                       s.number)
-    if c.end_date is None and all(check.met for check in closing_checks(record)):
-        last = record.last_seance
-        yield line(Section.READY_TO_CLOSE, last.end.date() if last and last.end else None,
+            yield line(Section.HOURS, f.last_day,
+                       f"{format_hours(f.hours_used)} sur {format_budget(f.hours_budget)} ({state})")
+    for deadline, objective in f.deadlines:
+        if deadline < today:
+            yield line(Section.OVERDUE_DEADLINES, deadline, f"échéance du {format_date(deadline)} : {objective}")
+    for number, day, empty in f.unfilled:
+        state = "notes vides" if empty else "rien de rempli pour le compte rendu"
+        yield line(Section.NOTES_TO_FILL, day, f"séance n° {number} du {format_date(day)} : {state}", number)
+    if f.ready_to_close:
+        yield line(Section.READY_TO_CLOSE, f.ready_to_close_on,
                    "synthèse remise, séances closes, suivi prévu ou décliné")
-    if purge_due(record, today):
-        end = retention_end(record)
-        yield line(Section.PURGES_DUE, end, f"conservation échue le {format_date(end)}")
+    if f.retention_end is not None and today >= f.retention_end:
+        yield line(Section.PURGES_DUE, f.retention_end, f"conservation échue le {format_date(f.retention_end)}")

@@ -35,6 +35,7 @@ from ..search.forget import forget_candidate, indexes_of
 from ..storage import purge_files as files
 from ..storage.errors import CandidateFileError, CandidateNotFound, StorageError
 from ..storage.index import listing_cache_file
+from .overview import overview_cache_file
 from ..storage.layout import Layout
 from ..storage.locks import CandidateLocked
 from ..storage.store import ReadOnlyStore, WritableStore
@@ -120,7 +121,8 @@ class Purger:
         plan.crash_logs = self._crash_logs_of(record)
         plan.search_indexes = indexes_of(self.cache_dir, self.layout.data_dir)
         plan.listing_caches = [
-            path for path in (self.layout.index_file, listing_cache_file(self.cache_dir, self.layout.data_dir))
+            path for path in (self.layout.index_file, listing_cache_file(self.cache_dir, self.layout.data_dir),
+                              overview_cache_file(self.cache_dir, self.layout.data_dir))
             if path.exists()
         ]
         owner = self.layout.owner_file(cid)
@@ -200,6 +202,8 @@ class Purger:
         crash_point("search")
         files.drop_index_entry(self.layout, cid)
         files.drop_index_entry(self.layout, cid, listing_cache_file(self.cache_dir, self.layout.data_dir))
+        # The overview's cache holds the name and the roadmap's objectives (services/overview.py).
+        files.drop_index_entry(self.layout, cid, overview_cache_file(self.cache_dir, self.layout.data_dir))
         crash_point("listing")
         for temp in files.candidate_temp_files(self.layout, cid):
             files.remove_file(temp)

@@ -16,6 +16,7 @@ from .keys import binding_key_name
 from .privacy import show_permission_notices, show_settled_purges
 from .palette import FrenchCommandPalette
 from .paste_driver import paste_safe
+from .screens.overview import OverviewScreen
 from .screens.workspace import WorkspaceScreen
 
 
@@ -67,7 +68,12 @@ class SeanceApp(WorkspaceCrashGuard, App):
         return paste_safe(super().get_driver_class())
 
     def on_mount(self) -> None:
-        self.push_screen(WorkspaceScreen(self.workspace))
+        workspace = WorkspaceScreen(self.workspace)
+        self.push_screen(workspace)
+        # The workspace opens on the overview across candidates (issue 13),
+        # above the workspace screen, which F11 comes back from.
+        self.overview = OverviewScreen(workspace)
+        self.push_screen(self.overview)
         signals.install(self, self._hang_up)
         show_permission_notices(self, self.workspace.permissions)
         show_settled_purges(self, getattr(self.workspace, "settled_purges", []))
@@ -75,7 +81,26 @@ class SeanceApp(WorkspaceCrashGuard, App):
             # The path and the ids come from the user's file: never markup.
             self.notify(self._keymap_problem, severity="warning", markup=False, timeout=30)
 
+    def action_open_overview(self) -> None:
+        """F11 from the workspace: back to the overview, read again (the cache
+        spares the files unchanged). What is typed so far is saved first, so
+        that the open candidate's lines are up to date."""
+        workspace = self.screen
+        if not isinstance(workspace, WorkspaceScreen):
+            return
+        workspace._flush_editor()
+        if workspace.current is not None and not workspace.current.read_only:
+            workspace.save_now()
+        # A new one each time: a screen popped is taken down (and the facts
+        # cache makes reading again cheap).
+        self.overview = OverviewScreen(workspace)
+        self.push_screen(self.overview)
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "open_overview":
+            # Only from the workspace itself, and never in presentation mode:
+            # the overview names other candidates.
+            return isinstance(self.screen, WorkspaceScreen) and not self.screen.presenting
         # ctrl+p (DLE) typed or pasted into the notes would open the palette,
         # where the next words pick a command and Entrée runs it.
         # The same in the synthesis editor, whose screen says so the same way.

@@ -56,6 +56,11 @@ WORKSPACE = [
             tooltip="Aller aux notes de séance"),
     Binding("f5", "focus_pane('roadmap')", "Feuille de route", id="pane.roadmap", priority=True, show=False,
             tooltip="Aller à la feuille de route"),
+    # Back to the overview across candidates (ui/screens/overview.py), run by the
+    # app: the screen beneath it stays as it was. Not in the footer (full at 80
+    # columns): the pane bar's row, F1 and the palette name it.
+    Binding("f11", "app.open_overview", "Vue d'ensemble", id="overview.open", priority=True, show=False,
+            tooltip="Revenir à la vue d'ensemble : la semaine et ce qui attend, tous candidats"),
     # Not in the footer (it is full at 80 columns): F1 and the palette name it.
     Binding("f12", "open_synthesis", "Document de synthèse", id="synthesis.open", priority=True, show=False,
             tooltip="Ouvrir le document de synthèse"),
@@ -157,8 +162,28 @@ SYNTHESIS = [
             tooltip="Afficher l'aide : toutes les touches"),
 ]
 
+# The overview across candidates, the workspace's first screen (ui/screens/overview.py).
+# Never in presentation mode: it names other candidates (ctrl+t is refused there).
+OVERVIEW = [
+    Binding("enter", "select", "Ouvrir", id="overview.open_line",
+            tooltip="Ouvrir le candidat de la ligne sélectionnée"),
+    Binding("escape", "to_candidates", "Candidats", id="overview.candidates",
+            tooltip="Aller à la liste des candidats"),
+    Binding("ctrl+t", "refuse_presentation", "Présentation : refusée ici", id="overview.presentation", show=False,
+            tooltip="Le mode présentation s'ouvre depuis le dossier d'un candidat"),
+]
+
+# The workspace's keys that also work from the overview, leaving it for the
+# workspace (the same Binding objects: a keymap remaps both at once; a tuple,
+# not one more list for the help screen, which lists them under the workspace):
+# F1, F2–F5 to a pane, ctrl+n to create a candidate.
+OVERVIEW_FROM_WORKSPACE = tuple(
+    b for b in WORKSPACE if b.action in ("help", "new_candidate") or b.action.startswith("focus_pane")
+)
+
 # (title, bindings) in the order the help screen shows them.
 HELP_SECTIONS = [
+    ("Vue d'ensemble (au démarrage, F11)", OVERVIEW),
     ("Espace de travail", WORKSPACE),
     ("Candidats", CANDIDATES),
     ("Parcours : étapes de la phase", CHECKLIST),

@@ -357,3 +357,32 @@ LISTING_PROGRESS = "Lecture des dossiers…\n{done} / {total}"  # the count on i
 def count(number: int) -> str:
     """A count as French writes it: 5 000, the thousands apart (a no-break space)."""
     return f"{number:,}".replace(",", "\u00a0")
+
+# --- The overview across candidates (helper "overview", ui/screens/overview.py) ---
+OVERVIEW_TITLE = "Vue d'ensemble"
+OVERVIEW_TODAY = "Vue d'ensemble · {weekday} {date}"
+OVERVIEW_LOADING = "Lecture des dossiers… {done} / {total}"
+OVERVIEW_LOADING_START = "Lecture des dossiers…"
+OVERVIEW_HINT = "Entrée : ouvrir le candidat de la ligne · F11, depuis un dossier, revient ici"
+OVERVIEW_ALL_CLEAR = (
+    "Rien ne vous attend : aucune séance prévue cette semaine ni la suivante, "
+    "aucun suivi, budget, note, échéance, clôture ni purge à traiter."
+)
+OVERVIEW_SECTION = "{title} ({count})"
+# One sentence per empty section, on the heading's line (compact at 80×24).
+OVERVIEW_EMPTY = {
+    "this_week": "aucune séance prévue cette semaine",
+    "next_week": "aucune séance prévue la semaine prochaine",
+    "follow_ups_due": "aucun entretien de suivi à faire",
+    "hours": "aucun dossier à 20 h ou plus",
+    "notes_to_fill": "toutes les séances closes ont des notes",
+    "overdue_deadlines": "aucune échéance dépassée",
+    "ready_to_close": "aucun bilan prêt à clore",
+    "purges_due": "aucune purge à faire",
+}
+OVERVIEW_NO_PRESENTATION = (
+    "La vue d'ensemble nomme d'autres candidats : ouvrez d'abord le dossier du candidat (Entrée), "
+    "puis ^t pour le mode présentation."
+)
+OVERVIEW_FAILED = "La vue d'ensemble n'a pas pu être lue : {error}"
+OVERVIEW_MORE = "… et {count} de plus (la liste entière : seance agenda)"
