@@ -23,6 +23,7 @@ from pathlib import Path
 
 import pyte
 
+KEY_F2 = b"\x1bOQ"
 KEY_F6 = b"\x1b[17~"
 KEY_ENTER = b"\r"
 KEY_CTRL_Q = b"\x11"
@@ -175,9 +176,12 @@ def open_and_start_seance(term: Terminal, name: str, filter_text: str) -> None:
     def opened(screen: str) -> bool:
         return texts.NO_RUNNING_SEANCE in screen and name in screen
 
+    term.wait_for(texts.OVERVIEW_TITLE, timeout=60)  # the workspace opens on the overview
+    term.wait_quiet(0.5)
+    term.send(KEY_F2)  # to the candidate list, its filter focused
     term.wait_for(texts.PANE_CANDIDATES, timeout=60)
     term.wait_quiet(0.5)
-    term.type(filter_text, 50)  # the filter box has the focus at start
+    term.type(filter_text, 50)
     term.wait_for(lambda s: name in s and s.count(name.split()[-1]) == 1)
     term.send(KEY_ENTER)  # to the list (or, where Enter in the filter opens the match, opened)
     term.wait_for(lambda s: opened(s) or "Ouvrir" in s)

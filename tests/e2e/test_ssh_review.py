@@ -289,7 +289,9 @@ def test_a_reviewer_over_ssh_browses_and_searches_and_cannot_run_anything_else(
     tmux.keys("Enter")
     wait("Ouvrir la séance", why="the hit list focused (footer: ⏎ Ouvrir la séance)")
     tmux.keys("Enter")
-    wait(lambda s: "Séance suivante" in s and "manœuvre" in s, why="the séance opened at « manœuvre »")
+    # The data dir's permission warning (a 30 s toast at start) may lie over the word at 80 columns.
+    tmux.wait_for(lambda s: "Séance suivante" in s and "manœuvre" in s, timeout=60,
+                  why="the séance opened at « manœuvre »", details=details)
 
     # 4. q quits the app from the séance view, and with it the SSH session.
     tmux.keys("q")

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from seance_pilot import notifications, screen_text, type_text, wait_until
+from seance_pilot import leave_overview, notifications, screen_text, type_text, wait_until
 from seance_tui.services import listing
 from seance_tui.services.workspace import Workspace
 from seance_tui.ui.panes import candidates as candidates_pane
@@ -71,6 +71,7 @@ def set_name(data_dir: Path, candidate_id: str, name: str, new_id: str | None = 
 async def test_the_first_start_shows_its_progress_and_the_candidates_read_so_far(app, monkeypatch):
     held, go = hold_after(monkeypatch, 2)
     async with app.run_test(size=(160, 48)) as pilot:
+        await leave_overview(pilot)  # the workspace opens on the overview: Échap shows the list
         await wait_until(pilot, held.is_set, what="the worker held after two files")
         await wait_until(pilot, lambda: "2 / 5" in screen_text(pilot.app), what="progress")
         assert "Lecture des dossiers…" in screen_text(pilot.app)
@@ -97,6 +98,7 @@ async def test_a_file_changed_since_the_index_shows_as_it_is_now(make_app, data_
     set_name(data_dir, "zoe-lefevre", "Zoé Lefèvre-Martin")
     app = make_app()
     async with app.run_test(size=(160, 48)) as pilot:
+        await leave_overview(pilot)  # the workspace opens on the overview: Échap shows the list
         await wait_until(pilot, lambda: not reading(pilot.app) and "Lefèvre-Martin" in screen_text(pilot.app),
                          what="the new name")
         await wait_until(pilot, lambda: app.screen.summaries and all(
@@ -113,6 +115,7 @@ async def test_an_unreadable_file_is_named_and_left_as_it_is(make_app, data_dir)
     broken.write_bytes(b'{"candidate": tronque')
     app = make_app()
     async with app.run_test(size=(160, 48)) as pilot:
+        await leave_overview(pilot)  # the workspace opens on the overview: Échap shows the list
         await wait_until(pilot, lambda: any("jerome-marchand.json" in n for n in notifications(pilot.app)),
                          what="the file named")
         await wait_until(pilot, lambda: "Jérôme Marchand" not in screen_text(pilot.app), what="not listed")
@@ -123,6 +126,7 @@ async def test_an_unreadable_file_is_named_and_left_as_it_is(make_app, data_dir)
 async def test_files_added_and_removed_while_the_worker_reads(app, data_dir, monkeypatch):
     held, go = hold_after(monkeypatch, 2)
     async with app.run_test(size=(160, 48)) as pilot:
+        await leave_overview(pilot)  # the workspace opens on the overview: Échap shows the list
         await wait_until(pilot, held.is_set, what="the worker held after two files")
         await wait_until(pilot, lambda: "François Nguyễn" in screen_text(pilot.app), what="two read")
         # Amélie's file, already read, goes; a new one comes that sorts first.
@@ -168,6 +172,7 @@ async def test_quitting_while_the_folder_is_read_stops_the_reading(app, monkeypa
 
     monkeypatch.setattr(listing, "verified", counting)
     async with app.run_test(size=(160, 48)) as pilot:
+        await leave_overview(pilot)  # the workspace opens on the overview: Échap shows the list
         await wait_until(pilot, held.is_set, what="the worker held after two files")
         pane = app.screen.query_one(candidates_pane.CandidatesPane)
 
