@@ -75,6 +75,8 @@ def decode_record_bytes(raw: bytes) -> tuple[CandidateRecord, int]:
         raise ArchiveRefused(exc.reason) from exc
     except SchemaError as exc:
         raise ArchiveRefused(str(exc)) from exc
+    except RecursionError:  # [[[[…]]]] within the member's size bound: json recurses once per level
+        raise ArchiveRefused("JSON imbriqué trop profondément") from None
 
 
 def export_files(
@@ -206,6 +208,8 @@ def _manifest(archive: zipfile.ZipFile, infos: dict[str, zipfile.ZipInfo]) -> Ma
         doc = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, ValueError):
         raise ArchiveRefused(f"{MANIFEST_NAME} n'est pas du JSON lisible") from None
+    except RecursionError:  # [[[[…]]]]: json recurses once per level
+        raise ArchiveRefused(f"{MANIFEST_NAME} : JSON imbriqué trop profondément") from None
     return Manifest.from_doc(doc)
 
 
