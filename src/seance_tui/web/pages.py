@@ -8,7 +8,7 @@ from html import escape
 
 from aiohttp import web
 
-from ..domain.text import visible_controls
+from ..domain.text import one_line
 
 STYLE = """
 body { background: #0c181f; color: #e8eef2; font-family: system-ui, sans-serif; margin: 0;
@@ -91,5 +91,17 @@ def logged_out(login_path: str) -> web.Response:
 
 
 def shown(text: str) -> str:
-    """A reviewer's name or a client's address for the log: control characters visible."""
-    return visible_controls(text)
+    """A reviewer's name, a path or a client's address for the log: control
+    characters visible, newlines too, so that nobody (a request for
+    ``/%0A…``) can write a line of the log that looks like the server's."""
+    return one_line(text)
+
+
+def reviewers_file_unreadable() -> web.Response:
+    """503 while the reviewers' file does not read: nobody is let in, and it is said."""
+    return _page(
+        "seance — serveur indisponible",
+        "<h1>Serveur indisponible</h1><p>Le fichier des relecteurs de ce serveur est illisible : "
+        "personne ne peut se connecter tant que l'administrateur ne l'a pas réparé.</p>",
+        503,
+    )

@@ -18,6 +18,7 @@ import shlex
 
 from textual_serve.app_service import AppService
 
+from ..domain.text import one_line
 from . import REVIEWER_ENV
 
 log = logging.getLogger("seance.serve")
@@ -42,7 +43,7 @@ class ReviewProcess(AppService):
 
     def _build_environment(self, width: int = 80, height: int = 24) -> dict[str, str]:
         environment = super()._build_environment(width=width, height=height)
-        environment[REVIEWER_ENV] = self.reviewer_name
+        environment[REVIEWER_ENV] = one_line(self.reviewer_name)  # the badge is one line: a newline shows as ␊
         environment["COLORTERM"] = "truecolor"  # xterm.js: review's own colours, not the 16-colour SSH palette
         return environment
 
