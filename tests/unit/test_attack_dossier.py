@@ -100,3 +100,22 @@ def test_a_size_given_as_a_huge_float_is_refused(good, target, tmp_path, capsys)
     manifest, contents = members(good)
     manifest["members"][0]["size"] = 1e300
     refused(rezip(tmp_path / "x.zip", manifest, contents), target, capsys)
+
+
+def test_a_folder_refusing_the_write_is_said_in_french_and_the_import_can_be_run_again(good, target, capsys):
+    exports = target / "exports"
+    moved = target.parent / "exports-de-cote"
+    if exports.exists():
+        exports.rename(moved)
+    exports.write_text("un fichier à la place du dossier des exports\n", encoding="utf-8")
+    assert main(["import", str(good), "--data-dir", str(target)]) == 2
+    captured = capsys.readouterr()
+    assert "erreur inattendue" not in captured.err and "Traceback" not in captured.err
+    assert f"écriture impossible dans {exports / ZOE}" in captured.err
+    assert "Le dossier n'a pas été créé" in captured.err
+    assert not (target / "candidates" / f"{ZOE}.json").exists()
+    exports.unlink()
+    if moved.exists():
+        moved.rename(exports)
+    assert main(["import", str(good), "--data-dir", str(target)]) == 0
+    assert (target / "candidates" / f"{ZOE}.json").exists()
