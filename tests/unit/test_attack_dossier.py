@@ -119,3 +119,21 @@ def test_a_folder_refusing_the_write_is_said_in_french_and_the_import_can_be_run
         moved.rename(exports)
     assert main(["import", str(good), "--data-dir", str(target)]) == 0
     assert (target / "candidates" / f"{ZOE}.json").exists()
+
+
+def test_a_link_planted_as_the_export_folder_neither_feeds_nor_receives_the_archive(tmp_path, capsys):
+    data = demo_copy(tmp_path / "donnees")
+    secret = tmp_path / "ailleurs"
+    secret.mkdir()
+    (secret / "id_rsa").write_text("CLÉ PRIVÉE\n", encoding="utf-8")
+    (data / "exports").mkdir(exist_ok=True)
+    (data / "exports" / ZOE).symlink_to(secret)
+    assert main(["export", ZOE, "--dossier", "--data-dir", str(data)]) == 2
+    err = capsys.readouterr().err
+    assert "chemin refusé, hors du dossier d'export" in err
+    assert sorted(p.name for p in secret.iterdir()) == ["id_rsa"]
+    elsewhere = tmp_path / "vers-un-collegue"
+    assert main(["export", ZOE, "--dossier", "--data-dir", str(data), "-o", str(elsewhere)]) == 0
+    archive, = elsewhere.rglob("*.zip")
+    manifest, contents = members(archive)
+    assert not any(name.endswith("id_rsa") for name in contents)

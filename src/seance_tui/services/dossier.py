@@ -55,7 +55,7 @@ from ..storage.archive import (
 )
 from ..storage.codec import READABLE_VERSIONS
 from ..storage.errors import CandidateExists, CandidateFileError, CandidateNotFound
-from ..storage.exports import export_path, write_export_bytes
+from ..storage.exports import ExportPathError, export_path, write_export_bytes
 from ..storage.layout import Layout, check_candidate_id
 from ..storage.locks import CandidateLocked, held_by
 from ..storage.store import ReadOnlyStore, WritableStore
@@ -109,7 +109,10 @@ def export_dossier(data_dir: Path, candidate_id: str, now: datetime, into: Path 
         members=tuple(member_of(name, data) for name, data in members),
     )
     manifest.check_members()  # an archive this app would refuse to import is not written
-    target = export_path(into or layout.exports_dir, record.candidate, archive_file_name(now.date()))
+    base = into or layout.exports_dir
+    target = export_path(base, record.candidate, archive_file_name(now.date()))
+    if not target.parent.resolve().is_relative_to(base.resolve()):  # a link planted as the candidate's folder
+        raise ExportPathError(target, base)
     write_archive(target, manifest, members)
     return Exported(path=target, documents=len(documents), purged=record.purge is not None, left_out=left_out)
 

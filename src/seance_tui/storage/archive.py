@@ -92,6 +92,8 @@ def export_files(
     files: dict[str, bytes] = {}
     left_out = []
     for folder in folders:
+        if folder.is_symlink():  # a link planted as the folder would put any folder's files in the archive
+            continue
         try:
             entries = sorted(os.scandir(folder), key=lambda e: e.name)
         except (FileNotFoundError, NotADirectoryError):
