@@ -131,3 +131,18 @@ def test_names_print_on_one_line(tmp_path, capsys):
     assert main(["serve", "--config-dir", config, "--list-reviewers"]) == 0
     out = capsys.readouterr().out
     assert "Relecteur ajouté : Eve␊FAUX\n" in out and "Eve␊FAUX\tajouté le" in out
+
+
+def test_a_plain_get_of_the_websocket_route_is_a_400_without_traceback(tmp_path, book, caplog):
+    token = book.add("Marc")
+    server = make_server(tmp_path, book)
+
+    async def scenario(client):
+        for method in ("GET", "HEAD"):
+            response = await client.request(method, "/ws", headers={"Authorization": f"Bearer {token}"})
+            assert response.status == 400
+        assert not server.live
+
+    with caplog.at_level(logging.INFO):
+        run(server, scenario)
+    assert not any(r.exc_info for r in caplog.records)

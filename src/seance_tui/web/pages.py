@@ -82,6 +82,15 @@ def too_many(limit: int) -> web.Response:
     )
 
 
+def not_a_websocket() -> web.Response:
+    return _page(
+        "seance — adresse du terminal",
+        "<h1>Adresse du terminal</h1><p>Cette adresse est celle du terminal de la page de relecture : "
+        "ouvrez la page d'accueil.</p>",
+        400,
+    )
+
+
 def logged_out(login_path: str) -> web.Response:
     return _page(
         "seance — déconnecté",

@@ -112,6 +112,8 @@ class SeanceServer(Server):
             log.warning("refusé (limite de %d sessions) : %s", self.max_sessions, name)
             return pages.too_many(self.max_sessions)
         websocket = web.WebSocketResponse(heartbeat=HEARTBEAT)
+        if not websocket.can_prepare(request).ok:  # a plain GET or HEAD: nothing to start, nothing to log as a bug
+            return pages.not_a_websocket()
         service = self.make_process(reviewer.name, websocket)
         self.live.add(service)
         width = to_int(request.query.get("width", "80"), 80)
