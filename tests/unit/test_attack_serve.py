@@ -146,3 +146,69 @@ def test_a_plain_get_of_the_websocket_route_is_a_400_without_traceback(tmp_path,
     with caplog.at_level(logging.INFO):
         run(server, scenario)
     assert not any(r.exc_info for r in caplog.records)
+
+
+def test_the_terminal_size_a_browser_asks_for_is_bounded():
+    sent, opened = [], []
+
+    class Recorded(ReviewProcess):
+        async def send_meta(self, data):
+            sent.append(data)
+
+        async def _open_app_process(self, width=80, height=24):
+            opened.append((width, height))
+
+        async def run(self):
+            pass
+
+    service = Recorded(["true"], "Marc", write_bytes=None, write_str=None, close=None, download_manager=None)
+
+    async def go():
+        await service.start(100_000, 100_000)
+        await service.set_terminal_size(12_000, "12000")
+        await service.set_terminal_size(120, 40)
+
+    asyncio.run(go())
+    assert opened == [(500, 200)]
+    assert [(m["width"], m["height"]) for m in sent] == [(500, 24), (120, 40)]
+
+
+class Chatty(SeanceServer):
+    """A process that starts nothing, to send the server a browser's messages."""
+
+    def make_process(self, reviewer_name, websocket):
+        class Quiet:
+            pid, returncode = 4242, None
+
+            async def start(self, width, height):
+                pass
+
+            async def stop(self):
+                pass
+
+            async def send_bytes(self, data):
+                return True
+
+        return Quiet()
+
+
+@pytest.mark.parametrize("message", ["pas du JSON", "{}", "[]", '["resize", 3]'])
+def test_a_message_not_in_the_page_format_ends_the_session_with_one_log_line(tmp_path, book, caplog, message):
+    token = book.add("Marc")
+    server = Chatty(tmp_path / "donnees", tmp_path / "cache", book, port=0)
+
+    async def scenario(client):
+        ws = await client.ws_connect("/ws", headers={"Authorization": f"Bearer {token}"})
+        await ws.send_str(message)
+        await asyncio.wait_for(ws.receive(), 10)
+        await ws.close()
+        for _ in range(100):
+            if not server.live:
+                break
+            await asyncio.sleep(0.05)
+        assert not server.live
+
+    with caplog.at_level(logging.INFO):
+        run(server, scenario)
+    assert not any(r.exc_info for r in caplog.records)
+    assert any("message illisible du navigateur" in r.getMessage() and "Marc" in r.getMessage() for r in caplog.records)

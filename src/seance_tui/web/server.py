@@ -125,6 +125,9 @@ class SeanceServer(Server):
             watch = asyncio.create_task(self._close_if_revoked(websocket, reviewer.token_hash, name))
             try:
                 await self._process_messages(websocket, service)
+            except (ValueError, AssertionError, LookupError, TypeError, AttributeError) as error:
+                # A message that is not textual-serve's [type, data]: this session ends, one line in the log.
+                log.warning("message illisible du navigateur (%s) : session de %s fermée", type(error).__name__, name)
             finally:
                 watch.cancel()
         except asyncio.CancelledError:
