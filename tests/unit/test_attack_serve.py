@@ -212,3 +212,11 @@ def test_a_message_not_in_the_page_format_ends_the_session_with_one_log_line(tmp
         run(server, scenario)
     assert not any(r.exc_info for r in caplog.records)
     assert any("message illisible du navigateur" in r.getMessage() and "Marc" in r.getMessage() for r in caplog.records)
+
+
+def test_a_config_dir_that_is_a_file_is_said_plainly(tmp_path, capsys):
+    config = tmp_path / "pas-un-dossier"
+    config.write_text("x\n", encoding="utf-8")
+    assert main(["serve", "--config-dir", str(config), "--add-reviewer", "Marc"]) == 2
+    err = capsys.readouterr().err
+    assert f"{config / 'relecteurs.json'} : écriture impossible" in err and "erreur inattendue" not in err
