@@ -5,6 +5,7 @@ unchanged byte for byte, and nothing written outside it."""
 from __future__ import annotations
 
 import json
+import os
 import unicodedata
 from pathlib import Path
 
@@ -137,3 +138,13 @@ def test_a_link_planted_as_the_export_folder_neither_feeds_nor_receives_the_arch
     archive, = elsewhere.rglob("*.zip")
     manifest, contents = members(archive)
     assert not any(name.endswith("id_rsa") for name in contents)
+
+
+def test_a_folder_or_a_fifo_given_as_the_archive_is_said_not_a_file(target, tmp_path, capsys):
+    fifo = tmp_path / "tube.zip"
+    os.mkfifo(fifo)
+    for path in (tmp_path, fifo):
+        before = snapshot(target)
+        assert main(["import", str(path), "--data-dir", str(target)]) == 2
+        assert f"{path} : ce n'est pas un fichier" in capsys.readouterr().err
+        assert snapshot(target) == before

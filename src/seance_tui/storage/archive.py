@@ -150,6 +150,8 @@ def read_archive(path: Path) -> tuple[Manifest, dict[str, bytes]]:
         if not stat.S_ISREG(os.stat(path).st_mode):
             raise ArchiveRefused("ce n'est pas un fichier")
         archive = zipfile.ZipFile(path)
+    except ArchiveRefused:  # a ValueError too: kept as it is, not taken for a broken zip below
+        raise
     except FileNotFoundError:
         raise ArchiveRefused("fichier introuvable") from None
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError):
