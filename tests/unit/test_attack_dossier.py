@@ -148,3 +148,26 @@ def test_a_folder_or_a_fifo_given_as_the_archive_is_said_not_a_file(target, tmp_
         assert main(["import", str(path), "--data-dir", str(target)]) == 2
         assert f"{path} : ce n'est pas un fichier" in capsys.readouterr().err
         assert snapshot(target) == before
+
+
+def test_a_local_header_naming_another_path_than_the_directory_is_refused(good, target, tmp_path, capsys):
+    manifest, contents = members(good)
+    contents["exports/zzzz.md"] = b"contenu\n"
+    forged = rezip(tmp_path / "x.zip", manifest, contents, reseal=True)
+    raw = forged.read_bytes()
+    forged.write_bytes(raw.replace(b"exports/zzzz.md", b"../../etc/zzzzz", 1))  # the local header comes first
+    err = refused(forged, target, capsys)
+    assert "zzzz" in err
+    assert not (tmp_path.parent / "etc").exists()
+
+
+def test_a_member_whose_zip_size_is_forged_smaller_is_refused(good, target, tmp_path, capsys):
+    manifest, contents = members(good)
+    forged = rezip(tmp_path / "x.zip", manifest, contents)
+    raw = bytearray(forged.read_bytes())
+    # The central directory entry of dossier.json: its uncompressed size (offset 24) said to be 10 bytes.
+    central = raw.rfind(b"PK\x01\x02", 0, raw.rfind(b"dossier.json") + 1)
+    raw[central + 24:central + 28] = (10).to_bytes(4, "little")
+    forged.write_bytes(bytes(raw))
+    err = refused(forged, target, capsys)
+    assert "dossier.json" in err
