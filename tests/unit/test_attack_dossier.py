@@ -171,3 +171,14 @@ def test_a_member_whose_zip_size_is_forged_smaller_is_refused(good, target, tmp_
     forged.write_bytes(bytes(raw))
     err = refused(forged, target, capsys)
     assert "dossier.json" in err
+
+
+def test_a_link_planted_as_the_export_folder_of_the_import_is_refused(good, target, capsys):
+    other = target / "exports" / "amelie-duboeuf"
+    other.mkdir(parents=True, exist_ok=True)
+    (target / "exports" / ZOE).symlink_to(other.name)
+    before = snapshot(target)
+    assert main(["import", str(good), "--data-dir", str(target)]) == 2
+    err = capsys.readouterr().err
+    assert f"le dossier d'export {target / 'exports' / ZOE} est un lien symbolique" in err
+    assert snapshot(target) == before

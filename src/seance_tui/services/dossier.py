@@ -42,7 +42,7 @@ from ..domain.dossier import (
     with_new_id,
 )
 from ..domain.phases import PhaseFileError, load_phases
-from ..domain.slug import new_candidate_id
+from ..domain.slug import candidate_folder, new_candidate_id
 from ..domain.text import one_line
 from ..storage.archive import (
     archive_file_name,
@@ -156,6 +156,12 @@ def import_dossier(data_dir: Path, archive: Path, now: datetime, app_version: st
     log_import(record, now, source=archive.name, manifest=manifest, previous_id=previous)
     layout = Layout(data_dir)
     documents = [(export_file_name(m.path), contents[m.path]) for m in manifest.export_members()]
+    folder = layout.exports_dir / candidate_folder(record.candidate)
+    if documents and folder.is_symlink():  # it could lead to another candidate's folder, or out of the data dir
+        raise ArchiveRefused(
+            f"import refusé : le dossier d'export {one_line(str(folder))} est un lien symbolique ; "
+            "rien n'y est écrit (remplacez-le par un vrai dossier)"
+        )
     different, same = export_clashes(layout.exports_dir, record.candidate, documents)
     if different:
         names = ", ".join(f"« {one_line(n)} »" for n in different)
