@@ -108,9 +108,13 @@ def test_a_login_posted_from_another_site_opens_no_session(tmp_path, book):
     server = make_server(tmp_path, book)
 
     async def scenario(client):
-        response = await client.post("/connexion", data={"jeton": token}, allow_redirects=False,
-                                     headers={"Origin": "https://evil.example"})
-        assert response.status == 403 and COOKIE not in response.cookies
+        for origin in ("https://evil.example", "null"):  # null: a sandboxed frame, a no-referrer page
+            response = await client.post("/connexion", data={"jeton": token}, allow_redirects=False,
+                                         headers={"Origin": origin})
+            assert response.status == 403 and COOKIE not in response.cookies
+        # The login page itself makes the browser send its real Origin (no-referrer would send null).
+        page = await client.get("/")
+        assert page.status == 401 and page.headers["Referrer-Policy"] == "same-origin"
         same = await client.post("/connexion", data={"jeton": token}, allow_redirects=False,
                                  headers={"Origin": f"http://{client.host}:{client.port}"})
         assert same.status == 303 and COOKIE in same.cookies

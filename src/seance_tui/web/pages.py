@@ -40,7 +40,7 @@ def _page(title: str, body: str, status: int) -> web.Response:
 def login(login_path: str, error: str = "", status: int = 401) -> web.Response:
     """401 with the login form: a token pasted here opens a browser session."""
     warning = f'<p class="erreur" id="erreur">{escape(error)}</p>' if error else ""
-    return _page(
+    page = _page(
         "seance — connexion des relecteurs",
         "<h1>seance · relecture en lecture seule</h1>"
         "<p>Accès réservé aux relecteurs. Collez le jeton que l'administrateur vous a donné.</p>"
@@ -52,6 +52,10 @@ def login(login_path: str, error: str = "", status: int = 401) -> web.Response:
         "</form>",
         status,
     )
+    # With no-referrer the browser posts the form with « Origin: null », which
+    # the login's Origin check must refuse (another site can send null too).
+    page.headers["Referrer-Policy"] = "same-origin"
+    return page
 
 
 def unauthorized() -> web.Response:
