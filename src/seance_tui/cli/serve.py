@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from .. import paths
-from ..domain.text import visible_controls
+from ..domain.text import one_line
 from .common import EXIT_OK, CommandError, read_only_store
 from .french import positive_int
 
@@ -25,6 +25,14 @@ TLS_WARNING = (
 )
 
 
+def port_number(text: str) -> int:
+    """A TCP port, 1 to 65535: 70000 is said here, not by a crash in the server."""
+    value = positive_int(text)
+    if value > 65535:
+        raise argparse.ArgumentTypeError(f"un port va de 1 à 65535, pas {value}")
+    return value
+
+
 def add_parsers(commands, common: argparse.ArgumentParser) -> None:
     serve = commands.add_parser(
         "serve", parents=[common], help="relecture dans un navigateur, pour les relecteurs munis d'un jeton",
@@ -33,7 +41,7 @@ def add_parsers(commands, common: argparse.ArgumentParser) -> None:
         "Voir docs/web.md.",
     )
     serve.add_argument("--host", default="127.0.0.1", metavar="ADRESSE", help="adresse d'écoute (127.0.0.1)")
-    serve.add_argument("--port", type=positive_int, default=8000, metavar="PORT", help="port d'écoute (8000)")
+    serve.add_argument("--port", type=port_number, default=8000, metavar="PORT", help="port d'écoute (8000)")
     serve.add_argument(
         "--max-sessions", type=positive_int, default=4, metavar="N",
         help="relectures ouvertes en même temps, au plus (4) : une de plus est refusée",
@@ -71,7 +79,7 @@ def cmd_serve(args: argparse.Namespace, data_dir: Path) -> int:
             return _add(book, args.add_reviewer)
         if args.remove_reviewer is not None:
             gone = book.remove(args.remove_reviewer)
-            print(f"Relecteur retiré : {visible_controls(gone.name)}. Son jeton est refusé dès sa prochaine requête.")
+            print(f"Relecteur retiré : {one_line(gone.name)}. Son jeton est refusé dès sa prochaine requête.")
             return EXIT_OK
     except ReviewerError as exc:
         raise CommandError(str(exc)) from exc
@@ -82,7 +90,7 @@ def cmd_serve(args: argparse.Namespace, data_dir: Path) -> int:
 
 def _add(book, name: str) -> int:
     token = book.add(name)
-    print(f"Relecteur ajouté : {visible_controls(name.strip())}")
+    print(f"Relecteur ajouté : {one_line(name.strip())}")
     print(f"Jeton (affiché cette fois seulement, seule son empreinte est gardée dans {book.path}) :")
     print(token)
     return EXIT_OK
@@ -93,14 +101,14 @@ def _list(book) -> int:
     if not reviewers:
         print(f"Aucun relecteur ({book.path}).", file=sys.stderr)
     for reviewer in reviewers:
-        print(f"{visible_controls(reviewer.name)}\tajouté le {reviewer.created}")
+        print(f"{one_line(reviewer.name)}\tajouté le {reviewer.created}")
     return EXIT_OK
 
 
 def _serve(args: argparse.Namespace, data_dir: Path, book) -> int:
     read_only_store(data_dir)  # a missing data dir is said plainly, before listening
     if args.host not in LOCAL_HOSTS:
-        print(TLS_WARNING.format(host=visible_controls(args.host)), file=sys.stderr)
+        print(TLS_WARNING.format(host=one_line(args.host)), file=sys.stderr)
     if not book.reviewers():
         print(
             f"seance : aucun relecteur dans {book.path} : toute requête sera refusée. "
@@ -117,7 +125,7 @@ def _serve(args: argparse.Namespace, data_dir: Path, book) -> int:
         server.serve()
     except OSError as exc:  # the port taken, an address not of this machine: said plainly
         raise CommandError(
-            f"impossible d'écouter sur {visible_controls(args.host)}:{args.port} : {exc.strerror or exc}"
+            f"impossible d'écouter sur {one_line(args.host)}:{args.port} : {exc.strerror or exc}"
         ) from exc
     return EXIT_OK
 

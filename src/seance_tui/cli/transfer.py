@@ -40,6 +40,13 @@ def cmd_import(args: argparse.Namespace, data_dir: Path) -> int:
         )
     except ArchiveRefused as exc:
         raise CommandError(f"{one_line(str(archive))} : {exc}\nRien n'a été écrit.") from exc
+    except OSError as exc:  # a folder refusing the write (read-only, disk full, a file in a folder's place)
+        where = one_line(str(exc.filename or data_dir))
+        raise CommandError(
+            f"{one_line(str(archive))} : écriture impossible dans {where} ({exc.strerror or exc}). "
+            "Le dossier n'a pas été créé ; réparez la cause puis relancez l'import (les documents "
+            "déjà écrits sont reconnus et gardés)."
+        ) from exc
     name = "dossier purgé" if imported.purged else f"« {one_line(imported.name)} »"
     print(f"Dossier importé : {name}, identifiant {imported.candidate_id}")
     if imported.previous_id:

@@ -118,9 +118,12 @@ class Manifest:
         paths = [m.path for m in self.members]
         for path in paths:
             check_member_name(path)
-        # Folded: on a case-insensitive disk (macOS, Windows) « A.md » would overwrite « a.md ».
-        if len({path.casefold() for path in paths}) != len(paths):
-            raise ArchiveRefused(f"{MANIFEST_NAME} : un membre y est listé deux fois (majuscules mises à part)")
+        # Folded: on a case-insensitive disk (macOS, Windows) « A.md » would overwrite « a.md »,
+        # and on a normalising one (macOS) « é » composed would overwrite « é » decomposed.
+        if len({unicodedata.normalize("NFC", path).casefold() for path in paths}) != len(paths):
+            raise ArchiveRefused(
+                f"{MANIFEST_NAME} : un membre y est listé deux fois (majuscules et codage des accents mis à part)"
+            )
         if MANIFEST_NAME in paths:
             raise ArchiveRefused(f"{MANIFEST_NAME} ne peut pas se lister lui-même")
         if RECORD_NAME not in paths:

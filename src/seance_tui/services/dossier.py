@@ -42,7 +42,7 @@ from ..domain.dossier import (
     with_new_id,
 )
 from ..domain.phases import PhaseFileError, load_phases
-from ..domain.slug import new_candidate_id
+from ..domain.slug import candidate_folder, new_candidate_id
 from ..domain.text import one_line
 from ..storage.archive import (
     archive_file_name,
@@ -55,7 +55,7 @@ from ..storage.archive import (
 )
 from ..storage.codec import READABLE_VERSIONS
 from ..storage.errors import CandidateExists, CandidateFileError, CandidateNotFound
-from ..storage.exports import export_path, write_export_bytes
+from ..storage.exports import ExportPathError, export_path, write_export_bytes
 from ..storage.layout import Layout, check_candidate_id
 from ..storage.locks import CandidateLocked, held_by
 from ..storage.store import ReadOnlyStore, WritableStore
@@ -109,7 +109,10 @@ def export_dossier(data_dir: Path, candidate_id: str, now: datetime, into: Path 
         members=tuple(member_of(name, data) for name, data in members),
     )
     manifest.check_members()  # an archive this app would refuse to import is not written
-    target = export_path(into or layout.exports_dir, record.candidate, archive_file_name(now.date()))
+    base = into or layout.exports_dir
+    target = export_path(base, record.candidate, archive_file_name(now.date()))
+    if not target.parent.resolve().is_relative_to(base.resolve()):  # a link planted as the candidate's folder
+        raise ExportPathError(target, base)
     write_archive(target, manifest, members)
     return Exported(path=target, documents=len(documents), purged=record.purge is not None, left_out=left_out)
 
@@ -153,6 +156,12 @@ def import_dossier(data_dir: Path, archive: Path, now: datetime, app_version: st
     log_import(record, now, source=archive.name, manifest=manifest, previous_id=previous)
     layout = Layout(data_dir)
     documents = [(export_file_name(m.path), contents[m.path]) for m in manifest.export_members()]
+    folder = layout.exports_dir / candidate_folder(record.candidate)
+    if documents and folder.is_symlink():  # it could lead to another candidate's folder, or out of the data dir
+        raise ArchiveRefused(
+            f"import refusé : le dossier d'export {one_line(str(folder))} est un lien symbolique ; "
+            "rien n'y est écrit (remplacez-le par un vrai dossier)"
+        )
     different, same = export_clashes(layout.exports_dir, record.candidate, documents)
     if different:
         names = ", ".join(f"« {one_line(n)} »" for n in different)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ..domain import reviewers as rules
 from ..domain.reviewers import Reviewer, ReviewerError
+from ..domain.text import one_line
 from ..storage.reviewers import ReviewersFile, read_reviewers, stamp
 
 __all__ = ["Reviewer", "ReviewerError", "ReviewerBook"]
@@ -42,7 +43,9 @@ class ReviewerBook:
         created = (now or datetime.now(timezone.utc)).isoformat(timespec="seconds")
         with ReviewersFile(self.path) as (file, current):
             if rules.find(current, name) is not None:
-                raise ReviewerError(f"« {name} » a déjà un jeton ; --remove-reviewer d'abord pour en donner un autre.")
+                raise ReviewerError(
+                    f"« {one_line(name)} » a déjà un jeton ; --remove-reviewer d'abord pour en donner un autre."
+                )
             file.write([*current, Reviewer(name, rules.token_hash(token), created)])
         return token
 
@@ -50,7 +53,7 @@ class ReviewerBook:
         with ReviewersFile(self.path) as (file, current):
             gone = rules.find(current, name)
             if gone is None:
-                raise ReviewerError(f"aucun relecteur ne s'appelle « {name.strip()} ».")
+                raise ReviewerError(f"aucun relecteur ne s'appelle « {one_line(name.strip())} ».")
             file.write([r for r in current if r is not gone])
         return gone
 

@@ -75,6 +75,8 @@ def decode_record_bytes(raw: bytes) -> tuple[CandidateRecord, int]:
         raise ArchiveRefused(exc.reason) from exc
     except SchemaError as exc:
         raise ArchiveRefused(str(exc)) from exc
+    except RecursionError:  # [[[[…]]]] within the member's size bound: json recurses once per level
+        raise ArchiveRefused("JSON imbriqué trop profondément") from None
 
 
 def export_files(
@@ -90,6 +92,8 @@ def export_files(
     files: dict[str, bytes] = {}
     left_out = []
     for folder in folders:
+        if folder.is_symlink():  # a link planted as the folder would put any folder's files in the archive
+            continue
         try:
             entries = sorted(os.scandir(folder), key=lambda e: e.name)
         except (FileNotFoundError, NotADirectoryError):
@@ -146,6 +150,8 @@ def read_archive(path: Path) -> tuple[Manifest, dict[str, bytes]]:
         if not stat.S_ISREG(os.stat(path).st_mode):
             raise ArchiveRefused("ce n'est pas un fichier")
         archive = zipfile.ZipFile(path)
+    except ArchiveRefused:  # a ValueError too: kept as it is, not taken for a broken zip below
+        raise
     except FileNotFoundError:
         raise ArchiveRefused("fichier introuvable") from None
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError):
@@ -206,6 +212,8 @@ def _manifest(archive: zipfile.ZipFile, infos: dict[str, zipfile.ZipInfo]) -> Ma
         doc = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, ValueError):
         raise ArchiveRefused(f"{MANIFEST_NAME} n'est pas du JSON lisible") from None
+    except RecursionError:  # [[[[…]]]]: json recurses once per level
+        raise ArchiveRefused(f"{MANIFEST_NAME} : JSON imbriqué trop profondément") from None
     return Manifest.from_doc(doc)
 
 

@@ -48,9 +48,14 @@ class ReviewersFile:
         self.path = path
 
     def __enter__(self) -> tuple["ReviewersFile", list[Reviewer]]:
-        make_private_dir(self.path.parent)
-        self._lock = FileLock(str(self.path.with_name(f".{self.path.name}.lock")), mode=0o600)
-        self._lock.acquire(timeout=10)
+        try:  # a config dir that is a file, or not ours; another change holding the lock for 10 s
+            make_private_dir(self.path.parent)
+            self._lock = FileLock(str(self.path.with_name(f".{self.path.name}.lock")), mode=0o600)
+            self._lock.acquire(timeout=10)
+        except OSError as exc:  # filelock's Timeout is a TimeoutError, an OSError too
+            raise StorageError(
+                f"{self.path} : écriture impossible ({exc.strerror or 'fichier verrouillé par une autre commande'})"
+            ) from exc
         try:
             return self, read_reviewers(self.path)
         except BaseException:

@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 from aiohttp import web
 
 from ..services.reviewers import Reviewer, ReviewerBook
+from ..storage.errors import StorageError
 from . import pages
 
 log = logging.getLogger("seance.serve")
@@ -82,7 +83,18 @@ class Gate:
 
     @web.middleware
     async def middleware(self, request: web.Request, handler):
+        try:
+            return await self._guarded(request, handler)
+        except StorageError as exc:  # a reviewers' file that does not read: nobody in, one line in the log
+            log.error("%s", pages.shown(str(exc)))
+            return pages.reviewers_file_unreadable()
+
+    async def _guarded(self, request: web.Request, handler):
         if request.path == LOGIN_PATH and request.method == "POST":
+            if not same_origin(request, self.public_url):  # login CSRF: another site logging the browser in
+                log.warning("connexion refusée (origine %s) depuis %s",
+                            pages.shown(request.headers["Origin"]), client(request))
+                return pages.forbidden_origin()
             return await handler(request)
         reviewer = self.reviewer_of(request)
         if reviewer is None:

@@ -8,7 +8,7 @@ from html import escape
 
 from aiohttp import web
 
-from ..domain.text import visible_controls
+from ..domain.text import one_line
 
 STYLE = """
 body { background: #0c181f; color: #e8eef2; font-family: system-ui, sans-serif; margin: 0;
@@ -40,7 +40,7 @@ def _page(title: str, body: str, status: int) -> web.Response:
 def login(login_path: str, error: str = "", status: int = 401) -> web.Response:
     """401 with the login form: a token pasted here opens a browser session."""
     warning = f'<p class="erreur" id="erreur">{escape(error)}</p>' if error else ""
-    return _page(
+    page = _page(
         "seance — connexion des relecteurs",
         "<h1>seance · relecture en lecture seule</h1>"
         "<p>Accès réservé aux relecteurs. Collez le jeton que l'administrateur vous a donné.</p>"
@@ -52,6 +52,10 @@ def login(login_path: str, error: str = "", status: int = 401) -> web.Response:
         "</form>",
         status,
     )
+    # With no-referrer the browser posts the form with « Origin: null », which
+    # the login's Origin check must refuse (another site can send null too).
+    page.headers["Referrer-Policy"] = "same-origin"
+    return page
 
 
 def unauthorized() -> web.Response:
@@ -82,6 +86,15 @@ def too_many(limit: int) -> web.Response:
     )
 
 
+def not_a_websocket() -> web.Response:
+    return _page(
+        "seance — adresse du terminal",
+        "<h1>Adresse du terminal</h1><p>Cette adresse est celle du terminal de la page de relecture : "
+        "ouvrez la page d'accueil.</p>",
+        400,
+    )
+
+
 def logged_out(login_path: str) -> web.Response:
     return _page(
         "seance — déconnecté",
@@ -91,5 +104,17 @@ def logged_out(login_path: str) -> web.Response:
 
 
 def shown(text: str) -> str:
-    """A reviewer's name or a client's address for the log: control characters visible."""
-    return visible_controls(text)
+    """A reviewer's name, a path or a client's address for the log: control
+    characters visible, newlines too, so that nobody (a request for
+    ``/%0A…``) can write a line of the log that looks like the server's."""
+    return one_line(text)
+
+
+def reviewers_file_unreadable() -> web.Response:
+    """503 while the reviewers' file does not read: nobody is let in, and it is said."""
+    return _page(
+        "seance — serveur indisponible",
+        "<h1>Serveur indisponible</h1><p>Le fichier des relecteurs de ce serveur est illisible : "
+        "personne ne peut se connecter tant que l'administrateur ne l'a pas réparé.</p>",
+        503,
+    )

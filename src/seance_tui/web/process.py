@@ -18,12 +18,23 @@ import shlex
 
 from textual_serve.app_service import AppService
 
+from ..domain.text import one_line
 from . import REVIEWER_ENV
 
 log = logging.getLogger("seance.serve")
 
 QUIT_GRACE = 3.0
 TERM_GRACE = 3.0
+# The browser says its terminal's size; 12000×12000 cells cost the app ~1 GB, so it is bounded.
+MAX_COLUMNS = 500
+MAX_LINES = 200
+
+
+def cells(value: object, limit: int, default: int) -> int:
+    """A terminal size from the browser: an int from 1 to ``limit``, else ``default``."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        return default
+    return max(1, min(value, limit))
 
 
 class ReviewProcess(AppService):
@@ -42,9 +53,15 @@ class ReviewProcess(AppService):
 
     def _build_environment(self, width: int = 80, height: int = 24) -> dict[str, str]:
         environment = super()._build_environment(width=width, height=height)
-        environment[REVIEWER_ENV] = self.reviewer_name
+        environment[REVIEWER_ENV] = one_line(self.reviewer_name)  # the badge is one line: a newline shows as ␊
         environment["COLORTERM"] = "truecolor"  # xterm.js: review's own colours, not the 16-colour SSH palette
         return environment
+
+    async def start(self, width: int, height: int) -> None:
+        await super().start(cells(width, MAX_COLUMNS, 80), cells(height, MAX_LINES, 24))
+
+    async def set_terminal_size(self, width: int, height: int) -> None:
+        await super().set_terminal_size(cells(width, MAX_COLUMNS, 80), cells(height, MAX_LINES, 24))
 
     async def _open_app_process(self, width: int = 80, height: int = 24):
         self._process = process = await asyncio.create_subprocess_exec(

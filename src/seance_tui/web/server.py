@@ -112,6 +112,8 @@ class SeanceServer(Server):
             log.warning("refusé (limite de %d sessions) : %s", self.max_sessions, name)
             return pages.too_many(self.max_sessions)
         websocket = web.WebSocketResponse(heartbeat=HEARTBEAT)
+        if not websocket.can_prepare(request).ok:  # a plain GET or HEAD: nothing to start, nothing to log as a bug
+            return pages.not_a_websocket()
         service = self.make_process(reviewer.name, websocket)
         self.live.add(service)
         width = to_int(request.query.get("width", "80"), 80)
@@ -123,6 +125,9 @@ class SeanceServer(Server):
             watch = asyncio.create_task(self._close_if_revoked(websocket, reviewer.token_hash, name))
             try:
                 await self._process_messages(websocket, service)
+            except (ValueError, AssertionError, LookupError, TypeError, AttributeError) as error:
+                # A message that is not textual-serve's [type, data]: this session ends, one line in the log.
+                log.warning("message illisible du navigateur (%s) : session de %s fermée", type(error).__name__, name)
             finally:
                 watch.cancel()
         except asyncio.CancelledError:
