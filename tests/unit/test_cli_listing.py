@@ -148,3 +148,16 @@ def test_a_second_run_reads_no_candidate_file_whose_stamp_is_unchanged(data_dir,
     out = listed(capsys, data_dir)
     assert opened == ["zoe-lefevre.json"]
     assert "Zoé Martin" in out
+
+
+def test_a_file_nested_too_deep_is_named_and_the_others_listed(data_dir, capsys):
+    """``[[[[…]]]]`` past Python's stack was « erreur inattendue » (exit 70)."""
+    deep = data_dir / "candidates" / "deep.json"
+    deep.write_bytes(b"[" * 100_000 + b"]" * 100_000)
+    before = deep.read_bytes()
+    code = main(["list", "--data-dir", str(data_dir)])
+    captured = capsys.readouterr()
+    assert code in (0, 1)
+    assert "deep.json" in captured.err and "imbriqué trop profondément" in captured.err
+    assert len(rows(captured.out)) == 5
+    assert deep.read_bytes() == before

@@ -214,7 +214,9 @@ def test_atomic_storage_reads_none_for_missing_or_empty_file(tmp_path):
 
 @pytest.mark.parametrize(
     ("content", "reason"),
-    [(b'{"a": [1, 2', "tronqué"), (b'{"a": nul}', "illisible ligne 1"), (b"[1]", "objet JSON"), (b"\xff{}", "UTF-8")],
+    [(b'{"a": [1, 2', "tronqué"), (b'{"a": nul}', "illisible ligne 1"), (b"[1]", "objet JSON"), (b"\xff{}", "UTF-8"),
+     (b"[" * 100_000 + b"]" * 100_000, "imbriqué trop profondément")],
+    ids=["truncated", "unreadable", "not-an-object", "not-utf8", "too-deep"],
 )
 def test_atomic_storage_names_the_file_it_cannot_read(tmp_path, content, reason):
     path = tmp_path / "db.json"

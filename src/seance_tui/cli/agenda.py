@@ -11,12 +11,15 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .. import paths
 from ..domain.dates import format_date
 from ..domain.text import one_line
-from ..services.overview import Overview
 from .common import EXIT_OK, TODAY_ENV, CommandError, now_clock, print_problems
+
+if TYPE_CHECKING:  # imported by cmd_agenda only: every command builds this parser
+    from ..services.overview import Overview
 
 
 def add_parsers(commands, common: argparse.ArgumentParser) -> None:

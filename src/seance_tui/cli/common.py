@@ -7,12 +7,15 @@ import sys
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..domain.phases import PhaseFileError, PhaseSet, load_phases
 from ..domain.text import fold, one_line
 from ..storage.errors import DataDirMissing
 from ..storage.layout import Layout
-from ..storage.store import ReadOnlyStore
+
+if TYPE_CHECKING:  # loaded by read_only_store(): `seance --version` never needs TinyDB
+    from ..storage.store import ReadOnlyStore
 
 EXIT_OK, EXIT_FOUND_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -38,6 +41,8 @@ def phases_of(data_dir: Path) -> PhaseSet:
 
 
 def read_only_store(data_dir: Path) -> ReadOnlyStore:
+    from ..storage.store import ReadOnlyStore
+
     try:
         return ReadOnlyStore(data_dir)
     except DataDirMissing as exc:

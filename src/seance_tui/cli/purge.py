@@ -18,7 +18,6 @@ from ..domain.phases import PhaseFileError
 from ..domain.record import CandidateRecord, RuleError
 from ..domain.text import one_line, visible_controls
 from ..storage.errors import CandidateFileError, StorageError
-from ..storage.locks import CandidateLocked, LockOwner
 from .common import (
     EXIT_FOUND_PROBLEMS, EXIT_OK, TODAY_ENV, CommandError, find_candidate, now_clock, print_problems,
     read_only_store, today,
@@ -44,7 +43,9 @@ def add_parsers(commands, common: argparse.ArgumentParser) -> None:
 
 
 def cmd_purge(args: argparse.Namespace, data_dir: Path) -> int:
+    # Imported here: every command builds this parser (`seance --version` loads no store).
     from ..services.purge import Purger
+    from ..storage.locks import LockOwner
 
     store = read_only_store(data_dir)
     day = today()
@@ -80,6 +81,8 @@ def cmd_purge(args: argparse.Namespace, data_dir: Path) -> int:
 
 
 def _purge_one(purger, record: CandidateRecord, args: argparse.Namespace) -> int:
+    from ..storage.locks import CandidateLocked
+
     cid = record.candidate.id
     try:
         plan = purger.plan(record)

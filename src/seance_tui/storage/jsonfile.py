@@ -67,3 +67,5 @@ def decode_json(path: Path, raw: bytes) -> Any:
         else:
             reason = f"JSON illisible ligne {exc.lineno}, colonne {exc.colno} ({exc.msg})"
         raise FileContentError(path, reason) from exc
+    except RecursionError as exc:  # ``[[[[…]]]]`` deeper than Python's stack: a hostile or broken file
+        raise FileContentError(path, "JSON imbriqué trop profondément") from exc
