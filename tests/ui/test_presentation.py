@@ -118,3 +118,30 @@ async def test_the_roadmap_and_checklist_keys_work_there_and_never_leave_it(app)
             await pilot.pause()
             assert pilot.app.screen is screen
             assert_presenting(pilot, screen, key)
+
+
+def toasts(app) -> str:
+    """The text of the toasts on the current screen."""
+    from textual.widgets._toast import Toast
+
+    return " ".join(str(toast.render()) for toast in app.screen.query(Toast) if toast.display)
+
+
+async def test_no_toast_names_another_candidate_in_front_of_the_candidate(app):
+    """A toast from before (the overview's refusal, the data dir's files) stayed
+    over the presentation; one told during it is held until the consultant leaves."""
+    async with app.run_test(size=(160, 48), notifications=True) as pilot:
+        await open_candidate(pilot, "amelie")
+        pilot.app.notify("Lisibles par d'autres comptes : zoe-lefevre.json (Zoé Lefèvre)", timeout=30)
+        await wait_until(pilot, lambda: "Zoé Lefèvre" in toasts(pilot.app), what="the toast shown")
+        screen = pilot.app.screen
+        await pilot.press("f5", "ctrl+t")
+        await wait_until(pilot, lambda: screen.has_class("-presentation"), what="presentation mode")
+        await wait_until(pilot, lambda: "Zoé Lefèvre" not in toasts(pilot.app), what="the toast gone")
+        screen.notify("Jérôme Marchand : fichier illisible", timeout=30)
+        await pilot.pause()
+        assert "Jérôme" not in toasts(pilot.app)
+        assert_presenting(pilot, screen, "a toast told during presentation")
+        await pilot.press("ctrl+t")
+        await wait_until(pilot, lambda: "Jérôme Marchand : fichier illisible" in toasts(pilot.app),
+                         what="the held toast shown after presentation")

@@ -45,6 +45,10 @@ PANES = {
 }
 
 
+
+# What may show in front of the candidate: the refusal of a consultant's key.
+PRESENTATION_SAFE = frozenset({texts.PRESENTATION_LOCKED})
+
 class WorkspaceScreen(SeanceActions, DetailsActions, WorkspaceKeys, Screen):
     BINDINGS = bindings.WORKSPACE
 
@@ -58,6 +62,7 @@ class WorkspaceScreen(SeanceActions, DetailsActions, WorkspaceKeys, Screen):
         self._last_tick: datetime | None = None
         self._quit_anyway = False
         self._notes_hint_given: set[str] = set()
+        self._held_notices: list = []  # told while presenting (see notify)
         # The synthesis editor while it is open above this screen (F12): its
         # text is flushed, and quitting waits for its keys, like the notes'.
         self.overlay = None
@@ -146,7 +151,17 @@ class WorkspaceScreen(SeanceActions, DetailsActions, WorkspaceKeys, Screen):
     def notify(self, message: str, *, markup: bool = False, **options) -> None:
         # Messages here carry paths, error texts and user text: a data dir such
         # as "~/Bilans [2026]" must not lose its brackets to markup parsing.
+        if self.presenting and message not in PRESENTATION_SAFE:
+            # In front of the candidate: a message may name another file or
+            # candidate. Held, and shown once the consultant leaves presentation.
+            self._held_notices.append((message, markup, options))
+            return
         super().notify(message, markup=markup, **options)
+
+    def show_held_notices(self) -> None:
+        held, self._held_notices = self._held_notices, []
+        for message, markup, options in held:
+            self.notify(message, markup=markup, **options)
 
     def now(self) -> datetime:
         return self.ws.clock()

@@ -38,6 +38,9 @@ class WorkspaceKeys:
             self.notify(texts.NOT_FROM_NOTES.format(key=event.key), severity="warning", timeout=8)
 
     def action_toggle_presentation(self) -> None:
+        # The toasts already on screen may name other candidates (a refusal on
+        # the overview, the data dir's files): gone before the candidate looks.
+        self.app.clear_notifications()
         self.add_class("-presentation")
         self._dress_for_candidate(True)
         self.query_one("#roadmap-table").focus()
@@ -50,6 +53,7 @@ class WorkspaceKeys:
         self.show_pane(self._active_pane)
         self._refresh_header(self.now())
         self.refresh_bindings()
+        self.show_held_notices()
 
     def _dress_for_candidate(self, presenting: bool) -> None:
         """What the CSS class alone cannot do: the roadmap's rows wrapped whole,
