@@ -262,6 +262,7 @@ def first_start(data: str, rows: int) -> dict:
     filter meanwhile is timed too: the UI must answer while the worker reads."""
     from seance_tui.services.workspace import Workspace
     from seance_tui.ui.app import SeanceApp
+    from seance_tui.ui.screens.overview import OverviewScreen
     from seance_tui.ui.screens.workspace import WorkspaceScreen
 
     class FirstStart(SeanceApp):
@@ -274,13 +275,22 @@ def first_start(data: str, rows: int) -> dict:
 
         def _display(self, screen, renderable) -> None:
             super()._display(screen, renderable)
-            if renderable is None or not isinstance(screen, WorkspaceScreen):
+            if renderable is None:
                 return
             now = time.time()
+            if isinstance(screen, OverviewScreen):
+                # The workspace opens on the overview, which reads the files
+                # too: its first frame is the app's; then Échap, as a user
+                # would, to the candidate list beneath.
+                if self.first_frame is None:
+                    self.first_frame = now
+                    self.progress_shown = bool(screen.reading)
+                    self.call_later(screen.action_to_candidates)  # what Échap runs
+                return
+            if not isinstance(screen, WorkspaceScreen):
+                return
             progress = screen.query_one("#candidate-progress")
-            if self.first_frame is None:
-                self.first_frame = now
-                self.progress_shown = bool(progress.display)
+            if self.key_sent is None:
                 self.rows_first = _rows(screen)
                 self.key_sent = time.perf_counter()
                 self.post_message(events.Key("z", "z"))  # into the filter, which has the focus
