@@ -5,6 +5,10 @@ of the candidate (presentation mode)."""
 
 from __future__ import annotations
 
+import pytest
+
+from datetime import date
+
 from overview_data import (
     CONTROL_NAME, CONTROL_SHOWN, HOMONYM, HOMONYM_FIRST, HOMONYM_SECOND, MARKUP_NAME, add_week, empty_data_dir,
 )
@@ -83,6 +87,9 @@ async def test_an_overdue_deadline_opens_the_roadmap(app):
         assert workspace(app).current.record.candidate.id == "zoe-lefevre"
         assert workspace(app)._active_pane == "roadmap"
         assert app.focused.id == "roadmap-table"
+        # On that objective, not on the first row (a new user's tryout).
+        selected = app.focused.selected_item
+        assert selected.deadline == date(2026, 11, 13) and not selected.status.is_finished
 
 
 async def test_escape_goes_to_the_candidate_list_and_f11_comes_back(app):

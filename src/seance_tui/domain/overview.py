@@ -76,6 +76,7 @@ class OverviewLine:
     day: date | None  # what the line sorts by within its section
     what: str  # French; may quote user text (an objective): the caller makes it one line
     seance: int | None = None
+    item: str | None = None  # the roadmap item an overdue deadline is, by id: where its line opens
 
 
 @dataclass(frozen=True)
@@ -176,8 +177,8 @@ class Facts:
     hours_used: timedelta | None
     hours_budget: float
     last_day: date | None  # the last séance held
-    # (deadline, objective) of each roadmap item not finished, with a deadline
-    deadlines: tuple[tuple[date, str], ...]
+    # (deadline, objective, item id) of each roadmap item not finished, with a deadline
+    deadlines: tuple[tuple[date, str, str], ...]
     # (number, day, empty?) of each closed, editable séance giving nothing to its compte rendu
     unfilled: tuple[tuple[int, date, bool], ...]
     ready_to_close_on: date | None  # set when ready to close: the last séance's end
@@ -205,7 +206,7 @@ def facts_of(record: CandidateRecord, now: datetime) -> Facts | None:
         hours_budget=c.hours_budget,
         last_day=last.day if last else None,
         deadlines=tuple(
-            (item.deadline, item.objective) for item in record.roadmap
+            (item.deadline, item.objective, item.id) for item in record.roadmap
             if can_edit and item.deadline is not None and not item.status.is_finished
         ),
         unfilled=tuple(
@@ -240,8 +241,9 @@ def lines_of(f: Facts, now: datetime):
     today = now.date()
     this_monday, next_monday, after = week_bounds(today)
 
-    def line(section: Section, day: date | None, what: str, seance: int | None = None) -> OverviewLine:
-        return OverviewLine(section, f.candidate_id, f.name, day, what, seance)
+    def line(section: Section, day: date | None, what: str, seance: int | None = None,
+             item: str | None = None) -> OverviewLine:
+        return OverviewLine(section, f.candidate_id, f.name, day, what, seance, item)
 
     for number, day, is_follow_up in f.planned:
         kind = "entretien de suivi" if is_follow_up else "séance"
@@ -260,9 +262,10 @@ def lines_of(f: Facts, now: datetime):
             state = "budget dépassé" if level is BudgetLevel.OVER else "proche du budget"
             yield line(Section.HOURS, f.last_day,
                        f"{format_hours(f.hours_used)} sur {format_budget(f.hours_budget)} ({state})")
-    for deadline, objective in f.deadlines:
+    for deadline, objective, item in f.deadlines:
         if deadline < today:
-            yield line(Section.OVERDUE_DEADLINES, deadline, f"échéance du {format_date(deadline)} : {objective}")
+            yield line(Section.OVERDUE_DEADLINES, deadline, f"échéance du {format_date(deadline)} : {objective}",
+                       item=item)
     for number, day, empty in f.unfilled:
         state = "notes vides" if empty else "rien de rempli pour le compte rendu"
         yield line(Section.NOTES_TO_FILL, day, f"séance n° {number} du {format_date(day)} : {state}", number)

@@ -31,7 +31,7 @@ from ..storage.store import ReadOnlyStore
 __all__ = ["Overview", "OverviewLine", "Section", "overview_cache_file", "read_overview"]
 
 # Bump when Facts or their meaning change: an old cache is then ignored whole.
-CACHE_VERSION = 1
+CACHE_VERSION = 2  # 2: a deadline keeps its roadmap item's id
 
 Progress = Callable[[int, int], None]
 
@@ -132,7 +132,7 @@ def _facts_to(f: Facts | None) -> dict[str, Any] | None:
         "hours_us": None if f.hours_used is None else f.hours_used // timedelta(microseconds=1),
         "budget": f.hours_budget,
         "last_day": _iso(f.last_day),
-        "deadlines": [[d.isoformat(), objective] for d, objective in f.deadlines],
+        "deadlines": [[d.isoformat(), objective, item] for d, objective, item in f.deadlines],
         "unfilled": [[n, d.isoformat(), empty] for n, d, empty in f.unfilled],
         "ready": f.ready_to_close,
         "ready_on": _iso(f.ready_to_close_on),
@@ -155,7 +155,7 @@ def _facts_from(entry: dict[str, Any]):
             hours_used=None if hours is None else timedelta(microseconds=int(hours)),
             hours_budget=float(raw["budget"]),
             last_day=_day(raw["last_day"]),
-            deadlines=tuple((date.fromisoformat(d), str(objective)) for d, objective in raw["deadlines"]),
+            deadlines=tuple((date.fromisoformat(d), str(objective), str(item)) for d, objective, item in raw["deadlines"]),
             unfilled=tuple((int(n), date.fromisoformat(d), bool(empty)) for n, d, empty in raw["unfilled"]),
             ready_to_close=bool(raw["ready"]),
             ready_to_close_on=_day(raw["ready_on"]),

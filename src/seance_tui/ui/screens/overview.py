@@ -188,6 +188,8 @@ class OverviewScreen(Screen):
         self.app.pop_screen()
         workspace.open_candidate(line.candidate_id)
         workspace.show_pane(LANDING.get(line.section, DEFAULT_LANDING))
+        if line.item is not None:
+            workspace.select_roadmap_item(line.item)  # the overdue objective itself, not the first row
 
     def action_to_candidates(self) -> None:
         self.action_focus_pane("candidates")

@@ -14,6 +14,7 @@ from textual.containers import Container, Vertical
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Static
+from textual.widgets.data_table import RowDoesNotExist
 
 from ...domain.hours import format_hours
 from ...domain.record import RuleError
@@ -247,6 +248,14 @@ class WorkspaceScreen(SeanceActions, DetailsActions, WorkspaceKeys, Screen):
             self.notify(str(exc), severity="error", timeout=15)
         self._last_tick = self.now()
         self._refresh()
+
+    def select_roadmap_item(self, item_id: str) -> None:
+        """The roadmap's cursor on that objective (one since removed: left where it is)."""
+        table = self.query_one("#roadmap-table")
+        try:
+            table.move_cursor(row=table.get_row_index(item_id))
+        except (KeyError, RowDoesNotExist):
+            pass
 
     def _flush_editor(self) -> None:
         """The editor's text into the open séance, now: a key that acts before the
