@@ -18,7 +18,6 @@ import hashlib
 import json
 import os
 import stat
-import tempfile
 import zipfile
 from datetime import date
 from pathlib import Path
@@ -40,7 +39,7 @@ from ..domain.model import Candidate
 from ..domain.record import CandidateRecord
 from ..domain.slug import candidate_folder
 from ..domain.text import one_line
-from .atomic import FILE_MODE, _fsync_dir, make_private_dir
+from .atomic import FILE_MODE, atomic_file, make_private_dir
 from .codec import SchemaError, check_schema, record_from_tables, schema_version
 from .errors import FileContentError
 from .jsonfile import decode_json
@@ -115,28 +114,14 @@ def export_files(
 def write_archive(target: Path, manifest: Manifest, members: list[tuple[str, bytes]]) -> Path:
     """The zip at ``target``, atomically, 0600; ``members`` in the manifest's order."""
     make_private_dir(target.parent)
-    fd, temp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.{os.getpid()}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w+b") as temp:
-            os.fchmod(temp.fileno(), FILE_MODE)
-            stamp = manifest.created_at.timetuple()[:6]
-            with zipfile.ZipFile(temp, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-                manifest_bytes = json.dumps(manifest.to_doc(), ensure_ascii=False, indent=1).encode("utf-8")
-                for name, data in [(MANIFEST_NAME, manifest_bytes + b"\n"), *members]:
-                    info = zipfile.ZipInfo(name, date_time=stamp)
-                    info.external_attr = (stat.S_IFREG | FILE_MODE) << 16
-                    info.compress_type = zipfile.ZIP_DEFLATED
-                    archive.writestr(info, data)
-            temp.flush()
-            os.fsync(temp.fileno())
-        os.replace(temp_name, target)
-    except BaseException:
-        try:
-            os.unlink(temp_name)
-        except FileNotFoundError:
-            pass
-        raise
-    _fsync_dir(target.parent)
+    stamp = manifest.created_at.timetuple()[:6]
+    with atomic_file(target) as temp, zipfile.ZipFile(temp, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        manifest_bytes = json.dumps(manifest.to_doc(), ensure_ascii=False, indent=1).encode("utf-8")
+        for name, data in [(MANIFEST_NAME, manifest_bytes + b"\n"), *members]:
+            info = zipfile.ZipInfo(name, date_time=stamp)
+            info.external_attr = (stat.S_IFREG | FILE_MODE) << 16
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, data)
     return target
 
 

@@ -13,8 +13,10 @@ import os
 import re
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from tinydb.storages import Storage
 
@@ -58,12 +60,21 @@ def write_json_atomically(path: Path, data: Any) -> None:
 def write_bytes_atomically(path: Path, payload: bytes) -> None:
     """Temp file in the same folder, fsync, 0600, os.replace, fsync of the folder:
     a reader or a crash sees the old file or the new one, never half of one."""
+    with atomic_file(path) as temp:
+        temp.write(payload)
+
+
+@contextmanager
+def atomic_file(path: Path) -> Iterator[BinaryIO]:
+    """A 0600 file to write ``path``'s new content into (read back too: a zip
+    seeks): it replaces ``path`` when the block ends, fsynced with its folder;
+    if the block raises, ``path`` is untouched and the temp file is removed."""
     folder = path.parent
     fd, temp_name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp")
     try:
-        with os.fdopen(fd, "wb") as temp:
+        with os.fdopen(fd, "w+b") as temp:
             os.fchmod(temp.fileno(), FILE_MODE)
-            temp.write(payload)
+            yield temp
             temp.flush()
             os.fsync(temp.fileno())
         os.replace(temp_name, path)
