@@ -13,9 +13,12 @@ import zipfile
 from datetime import datetime
 from pathlib import Path
 
+import pytest
+
+from seance_tui.cli import main
 from seance_tui.domain.phases import load_phases
 from seance_tui.paths import phases_file
-from seance_tui.services import exports
+from seance_tui.services import dossier, exports
 from seance_tui.storage import ReadOnlyStore
 
 DEMO = Path(__file__).resolve().parents[2] / "data" / "demo"
@@ -86,3 +89,36 @@ def rezip(target: Path, manifest: dict | bytes | None, contents: dict[str, bytes
             zf.writestr(info, data)
     target.write_bytes(buffer.getvalue())
     return target
+
+
+# --- what the refusal tests share (imported by them: fixtures included) ---------
+
+ZOE = "zoe-lefevre"
+
+
+@pytest.fixture(scope="module")
+def good(tmp_path_factory) -> Path:
+    """Zoé's archive, her documents in it."""
+    origin = demo_copy(tmp_path_factory.mktemp("origine") / "donnees")
+    with_documents(origin, ZOE)
+    return dossier.export_dossier(origin, ZOE, NOW, None, VERSION, CENTRE).path
+
+
+@pytest.fixture
+def target(tmp_path) -> Path:
+    """A data dir without Zoé, to import into."""
+    return demo_copy(tmp_path / "cible", without=(ZOE,))
+
+
+def refused(archive: Path, target: Path, capsys, *options: str) -> str:
+    """The refusal's message, once checked that nothing was written, in the
+    data dir or beside the archive, and that no traceback was shown."""
+    outside = snapshot(archive.parent)
+    before = snapshot(target)
+    assert main(["import", str(archive), "--data-dir", str(target), *options]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == "" and "Rien n'a été écrit." in captured.err
+    assert "Traceback" not in captured.err and "erreur inattendue" not in captured.err
+    assert snapshot(target) == before
+    assert snapshot(archive.parent) == outside
+    return captured.err

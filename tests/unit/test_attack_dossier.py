@@ -14,33 +14,9 @@ import pytest
 from seance_tui.cli import main
 from seance_tui.services import dossier
 
-from dossier_support import CENTRE, NOW, VERSION, demo_copy, members, rezip, snapshot, with_documents
-
-ZOE = "zoe-lefevre"
-
-
-@pytest.fixture(scope="module")
-def good(tmp_path_factory) -> Path:
-    origin = demo_copy(tmp_path_factory.mktemp("origine") / "donnees")
-    with_documents(origin, ZOE)
-    return dossier.export_dossier(origin, ZOE, NOW, None, VERSION, CENTRE).path
-
-
-@pytest.fixture
-def target(tmp_path) -> Path:
-    return demo_copy(tmp_path / "cible", without=(ZOE,))
-
-
-def refused(archive: Path, target: Path, capsys, *options: str) -> str:
-    outside = snapshot(archive.parent)
-    before = snapshot(target)
-    assert main(["import", str(archive), "--data-dir", str(target), *options]) == 2
-    captured = capsys.readouterr()
-    assert captured.out == "" and "Rien n'a été écrit." in captured.err
-    assert "Traceback" not in captured.err and "erreur inattendue" not in captured.err
-    assert snapshot(target) == before
-    assert snapshot(archive.parent) == outside
-    return captured.err
+from dossier_support import (  # noqa: F401 (good, target: fixtures)
+    CENTRE, NOW, VERSION, ZOE, demo_copy, good, members, refused, rezip, snapshot, target, with_documents,
+)
 
 
 def test_a_deeply_nested_record_is_refused_plainly(good, target, tmp_path, capsys):
