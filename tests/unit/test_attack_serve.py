@@ -8,9 +8,7 @@ import asyncio
 import logging
 
 import pytest
-from aiohttp.test_utils import TestClient, TestServer
 
-from seance_tui import paths
 from seance_tui.cli import main
 from seance_tui.services.reviewers import ReviewerBook
 from seance_tui.web import REVIEWER_ENV
@@ -18,27 +16,12 @@ from seance_tui.web.auth import COOKIE
 from seance_tui.web.process import ReviewProcess
 from seance_tui.web.server import SeanceServer
 
+from serve_support import book, run  # noqa: F401 (book: a fixture)
+
 
 class Spied(SeanceServer):
     def make_process(self, reviewer_name, websocket):
         raise AssertionError("no process may start in these tests")
-
-
-@pytest.fixture
-def book(tmp_path) -> ReviewerBook:
-    return ReviewerBook(paths.reviewers_file(tmp_path / "config"))
-
-
-def run(server: SeanceServer, scenario) -> None:
-    async def go():
-        client = TestClient(TestServer(await server._make_app()))
-        await client.start_server()
-        try:
-            await scenario(client)
-        finally:
-            await client.close()
-
-    asyncio.run(go())
 
 
 def make_server(tmp_path, book) -> Spied:

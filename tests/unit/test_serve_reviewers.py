@@ -14,10 +14,7 @@ from seance_tui import paths
 from seance_tui.cli import main
 from seance_tui.services.reviewers import ReviewerBook, ReviewerError
 
-
-@pytest.fixture
-def book(tmp_path) -> ReviewerBook:
-    return ReviewerBook(paths.reviewers_file(tmp_path / "config"))
+from serve_support import book  # noqa: F401 (book: a fixture)
 
 
 def test_the_token_is_random_and_only_its_hash_is_stored_0600(book, tmp_path):

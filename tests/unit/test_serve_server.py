@@ -15,14 +15,14 @@ from pathlib import Path
 
 import pytest
 from aiohttp import WSServerHandshakeError
-from aiohttp.test_utils import TestClient, TestServer
 
-from seance_tui import paths
 from seance_tui.services.reviewers import ReviewerBook
 from seance_tui.web import REVIEWER_ENV, process as process_module
 from seance_tui.web.auth import COOKIE
 from seance_tui.web.process import ReviewProcess
 from seance_tui.web.server import SeanceServer
+
+from serve_support import book, run  # noqa: F401 (book: a fixture)
 
 
 class FakeProcess:
@@ -50,23 +50,6 @@ class Spied(SeanceServer):
 
     def make_process(self, reviewer_name, websocket):
         return FakeProcess(reviewer_name, self.spawned)
-
-
-@pytest.fixture
-def book(tmp_path) -> ReviewerBook:
-    return ReviewerBook(paths.reviewers_file(tmp_path / "config"))
-
-
-def run(server: SeanceServer, scenario) -> None:
-    async def main():
-        client = TestClient(TestServer(await server._make_app()))
-        await client.start_server()
-        try:
-            await scenario(client)
-        finally:
-            await client.close()
-
-    asyncio.run(main())
 
 
 def make_server(tmp_path, book, **options) -> Spied:
