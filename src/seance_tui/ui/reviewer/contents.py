@@ -17,22 +17,8 @@ class ContentsList(MarkdownTableOfContents):
         self.query_one(Tree).guide_depth = GUIDE_DEPTH
 
     def rebuild_table_of_contents(self, table_of_contents: TableOfContentsType) -> None:
-        tree = self.query_one(Tree)
-        tree.clear()
-        if not table_of_contents:
-            return
-        top = min(level for level, _, _ in table_of_contents)
-        parents = [tree.root]  # parents[d]: where a heading of depth d goes
-        for level, name, block_id in table_of_contents:
-            depth = min(level - top, len(parents) - 1)
-            del parents[depth + 1 :]
-            parent = parents[depth]
-            if parent is not tree.root:
-                parent.allow_expand = True
-                parent.expand()
-            # Text, not markup: a heading is the consultant's words.
-            node = parent.add(Text(name), {"block_id": block_id}, allow_expand=False)
-            parents.append(node)
+        fill(self.query_one(Tree), [(level, name, {"block_id": block_id})
+                                    for level, name, block_id in table_of_contents])
 
 
 class SeanceContents(Tree):
@@ -47,19 +33,26 @@ class SeanceContents(Tree):
         self.auto_expand = False  # Enter jumps to a section, it does not fold it
 
     def show(self, headings: list[tuple[int, str, int]]) -> None:
-        self.clear()
-        if not headings:
-            return
-        top = min(level for level, _, _ in headings)
-        parents = [self.root]  # parents[d]: where a heading of depth d goes
-        for level, name, block in headings:
-            depth = min(level - top, len(parents) - 1)
-            del parents[depth + 1 :]
-            parent = parents[depth]
-            if parent is not self.root:
-                parent.allow_expand = True
-                parent.expand()
-            # Text, not markup: a heading is the consultant's words.
-            node = parent.add(Text(name), block, allow_expand=False)
-            parents.append(node)
+        fill(self, headings)
         self.root.expand()
+
+
+def fill(tree: Tree, headings: list[tuple[int, str, object]]) -> None:
+    """``tree`` holds ``headings`` (level, words, node data), the shallowest
+    level at the first: a heading deeper than the one before by more than one
+    level goes just under it."""
+    tree.clear()
+    if not headings:
+        return
+    top = min(level for level, _, _ in headings)
+    parents = [tree.root]  # parents[d]: where a heading of depth d goes
+    for level, name, data in headings:
+        depth = min(level - top, len(parents) - 1)
+        del parents[depth + 1 :]
+        parent = parents[depth]
+        if parent is not tree.root:
+            parent.allow_expand = True
+            parent.expand()
+        # Text, not markup: a heading is the consultant's words.
+        node = parent.add(Text(name), data, allow_expand=False)
+        parents.append(node)
